@@ -1,0 +1,78 @@
+/**
+ * The one contract between the renderer and main: every channel with its input schema (strict,
+ * validated by dispatch) and its output type. The preload API, the handler registry and the
+ * renderer client are all derived from this object, so a missing handler is a compile error.
+ */
+import { z } from 'zod';
+import type { CriteriaSet } from '../domain/criteria-set-schema';
+import { answerInputSchema, type AnswerInput } from '../domain/answer';
+import type { LeafResult, Totals } from '../domain/scoring-types';
+import { agencyDraftSchema, type Agency, type AssessmentSummary, type CriteriaSetSummary } from './entities';
+
+const id = z.number().int().positive();
+const empty = z.strictObject({});
+const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
+/** Criteria-set files are small JSON documents; larger ones are refused before parsing. */
+export const MAX_CRITERIA_SET_BYTES = 2 * 1024 * 1024;
+
+export interface AnswerView extends AnswerInput {
+  code: string;
+  result: LeafResult;
+  updatedAt: string | null;
+}
+
+export interface AssessmentView {
+  assessment: AssessmentSummary;
+  agency: Agency;
+  set: CriteriaSet;
+  setSummary: CriteriaSetSummary;
+  answers: AnswerView[];
+  totals: Totals;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'web';
+  dataDir: string;
+}
+
+/** `out` is a phantom: only its type matters. */
+const out = <T>() => null as unknown as T;
+
+export const contract = {
+  'app:info': { input: empty, output: out<AppInfo>() },
+  'agencies:list': { input: empty, output: out<{ agencies: Agency[] }>() },
+  'agencies:create': { input: agencyDraftSchema, output: out<Agency>() },
+  'agencies:update': { input: z.strictObject({ id, draft: agencyDraftSchema }), output: out<Agency>() },
+  'criteriaSets:list': { input: empty, output: out<{ sets: CriteriaSetSummary[] }>() },
+  'criteriaSets:get': {
+    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: out<{ summary: CriteriaSetSummary; set: CriteriaSet }>(),
+  },
+  /** The renderer reads the chosen file (an <input type=file>) and sends its text. */
+  'criteriaSets:import': {
+    input: z.strictObject({
+      fileName: z.string().max(500),
+      text: z.string().max(MAX_CRITERIA_SET_BYTES),
+      confirmNewVersion: z.boolean(),
+    }),
+    output: out<{ summary: CriteriaSetSummary; alreadyInstalled: boolean }>(),
+  },
+  'assessments:list': { input: z.strictObject({ agencyId: id }), output: out<{ assessments: AssessmentSummary[] }>() },
+  'assessments:create': {
+    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: out<AssessmentSummary>(),
+  },
+  'assessments:open': { input: z.strictObject({ assessmentId: id }), output: out<AssessmentView>() },
+  'answers:save': {
+    input: z.strictObject({ assessmentId: id, code, answer: answerInputSchema }),
+    output: out<{ answer: AnswerView; totals: Totals }>(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+export const channels = Object.keys(contract) as Channel[];
