@@ -1,0 +1,12 @@
+/** What a handler may use. Everything from the outside world (the database, the data folder,
+ *  the clock, the mode) comes in here; handlers never open dialogs or pick files themselves. */
+import type Database from 'better-sqlite3';
+
+export interface HandlerContext {
+  db: Database.Database;
+  dataDir: string;
+  mode: 'electron' | 'web' | 'cli' | 'test';
+  version: string;
+  /** ISO timestamp; injectable so tests get stable times. */
+  now: () => string;
+}

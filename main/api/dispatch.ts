@@ -1,0 +1,46 @@
+/**
+ * dispatch: the single entry for every channel, used by Electron IPC, the web bridge, the CLI
+ * and the tests alike. It validates the input with the channel's strict schema, runs the
+ * handler, and wraps the outcome in a Result. Errors never leak stack traces.
+ */
+import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
+import { AppFailure, type Result } from '../../shared/api/result';
+import type { HandlerContext } from './context';
+
+export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+export type HandlerRegistry = { [C in Channel]: Handler<C> };
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function describeZodPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+export async function dispatch(
+  registry: HandlerRegistry,
+  ctx: HandlerContext,
+  channel: string,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Yêu cầu không hợp lệ.' } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: describeZodPath(i.path), message: i.message }));
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Dữ liệu nhập không hợp lệ.', path: issues[0]?.path, issues },
+    };
+  }
+  try {
+    const handler = registry[channel] as Handler<typeof channel>;
+    return { ok: true, value: await handler(ctx, parsed.data as never) };
+  } catch (err) {
+    if (err instanceof AppFailure) return { ok: false, error: err.toError() };
+    console.error(`[dispatch] ${channel} failed:`, err);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị thay đổi.' } };
+  }
+}
