@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['*', '!zod', '!./*', '!../*', '!../../*'], message: 'shared/ imports only shared/ and zod.' },
+          { regex: '^(?!zod$|\\.{1,2}/)', message: 'shared/ imports only shared/ and zod.' },
           { group: ['**/main/**', '**/renderer/**', ...nodeBuiltins, 'react', 'react-dom', 'electron', 'better-sqlite3'], message: 'shared/ imports only shared/ and zod.' },
         ],
       }],
