@@ -1,0 +1,11 @@
+/** Every channel's handler. The type `HandlerRegistry` makes a missing handler a compile error. */
+import type { HandlerRegistry } from './dispatch';
+import { agencyHandlers } from './handlers/agencies';
+import { answerHandlers } from './handlers/answers';
+import { appHandlers } from './handlers/app';
+import { assessmentHandlers } from './handlers/assessments';
+import { criteriaSetHandlers } from './handlers/criteria-sets';
+
+export function createHandlerRegistry(): HandlerRegistry {
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers };
+}

@@ -1,0 +1,42 @@
+/** One officer action on one leaf: check the input against the rule, then write the answer
+ *  and touch the assessment in ONE transaction, then return the answer and fresh totals. */
+import type Database from 'better-sqlite3';
+import type { AnswerView } from '../../shared/api/contract';
+import { AppFailure } from '../../shared/api/result';
+import type { AnswerInput } from '../../shared/domain/answer';
+import { findNode } from '../../shared/domain/criteria-tree';
+import { evaluateLeaf } from '../../shared/domain/scoring';
+import type { Totals } from '../../shared/domain/scoring-types';
+import { loadCriteriaSet } from '../criteria/set-cache';
+import { listAnswers, upsertAnswer } from '../store/queries/answers';
+import { touchAssessment } from '../store/queries/assessments';
+import { answerView, requireAssessment, totalsFor } from './assessment-view';
+
+export function saveAnswer(
+  db: Database.Database,
+  req: { assessmentId: number; code: string; answer: AnswerInput },
+  now: string,
+): { answer: AnswerView; totals: Totals } {
+  return db.transaction(() => {
+    const assessment = requireAssessment(db, req.assessmentId);
+    if (assessment.status === 'final') throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được.');
+    const set = loadCriteriaSet(db, assessment.setHash);
+    const visit = findNode(set, req.code);
+    if (!visit || !visit.isLeaf) throw new AppFailure('NOT_FOUND', `Không có tiêu chí chấm điểm mã ${req.code}.`);
+    const result = evaluateLeaf(set, visit.node, req.answer);
+    if (result.state === 'invalid') throw new AppFailure('OUT_OF_RANGE', result.error ?? 'Giá trị không hợp lệ.', { path: 'answer.input' });
+    upsertAnswer(db, {
+      assessmentId: req.assessmentId,
+      code: req.code,
+      input: req.answer.input,
+      notApplicable: req.answer.notApplicable,
+      explanation: req.answer.explanation,
+      pointsMilli: result.pointsMilli,
+      updatedAt: now,
+    });
+    touchAssessment(db, req.assessmentId, now);
+    const rows = listAnswers(db, req.assessmentId);
+    const row = rows.find((r) => r.code === req.code)!;
+    return { answer: answerView(set, row), totals: totalsFor(set, rows) };
+  })();
+}

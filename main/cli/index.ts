@@ -1,0 +1,41 @@
+/** The command line for power users and Sở Nội vụ staff. Exit 0 = success, 1 = a problem with the
+ *  user's files or data (with a clear message), 2 = the command was called wrongly. */
+import { EXIT_USAGE, EXIT_USER_ERROR, UsageError, UserError, type CliIo } from './io';
+import { scoreCommand } from './score-command';
+import { validateCommand } from './validate-command';
+
+const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
+
+  par validate <bo-chi-so.json>                  Kiểm tra tệp bộ chỉ số (par-criteria-set/v1)
+  par score <bo-chi-so.json> <ket-qua.json>      Tính tổng điểm từ tệp kết quả chấm (par-answers/v1), in JSON
+  par help                                       Hiện hướng dẫn này
+`;
+
+type Command = (args: string[], io: CliIo) => number | Promise<number>;
+const COMMANDS: Record<string, Command> = { validate: validateCommand, score: scoreCommand };
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out.write(HELP);
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err.write(`Lệnh không tồn tại: "${name}".\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof UserError) {
+      io.err.write(`Lỗi: ${err.message}\n`);
+      return EXIT_USER_ERROR;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,13 @@
+/** Wires the web bridge to the real dispatch and handler registry for one app context. */
+import { dispatch } from '../api/dispatch';
+import type { HandlerContext } from '../api/context';
+import { createHandlerRegistry } from '../api/registry';
+import { startWebServer, type RunningWebServer } from './server';
+
+export function startBackendWebServer(
+  ctx: HandlerContext,
+  opts: { port: number; staticDir: string; token?: string },
+): Promise<RunningWebServer> {
+  const registry = createHandlerRegistry();
+  return startWebServer({ ...opts, call: (channel, input) => dispatch(registry, ctx, channel, input) });
+}

@@ -1,0 +1,156 @@
+/**
+ * The loopback web bridge: serves the built renderer and the same dispatch that Electron's IPC
+ * uses, at POST /api/<channel>. Development mode and the path the end-to-end tests take.
+ * Binds 127.0.0.1 only; every API call needs the per-run token, our Host and our Origin.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../../shared/api/result';
+import { CONTENT_SECURITY_POLICY } from '../shell/csp';
+import { resolveInside } from '../shell/contain-path';
+import { isAllowedHost, isAllowedOrigin, tokenMatches } from './http-guards';
+
+export type CallChannel = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface WebServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Folder of the built renderer (out/web). */
+  staticDir: string;
+  call: CallChannel;
+  /** Fixed token for tests that need one; random otherwise. */
+  token?: string;
+}
+
+export interface RunningWebServer {
+  origin: string;
+  /** The address to open: origin plus `/?token=…`. */
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-par-token';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function forbidden(res: http.ServerResponse, message: string): void {
+  sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, opts: WebServerOptions & { token: string; port: number }): Promise<void> {
+  if (req.method !== 'POST') return forbidden(res, 'Chỉ chấp nhận POST.');
+  if (!isAllowedOrigin(req.headers.origin, opts.port)) return forbidden(res, 'Nguồn gọi không hợp lệ.');
+  if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) return forbidden(res, 'Phiên làm việc không hợp lệ. Hãy mở lại địa chỉ được in khi khởi động.');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return forbidden(res, 'Định dạng yêu cầu không hợp lệ.');
+  const body = await readBody(req);
+  if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên quá lớn.' } });
+  let input: unknown;
+  try {
+    input = body.length ? JSON.parse(body) : {};
+  } catch {
+    return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
+  }
+  const channel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice('/api/'.length));
+  sendJson(res, 200, await opts.call(channel, input));
+}
+
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden(res, 'Phương thức không hợp lệ.');
+  const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+  const requested = pathname === '/' ? 'index.html' : pathname;
+  const file = resolveInside(staticDir, requested);
+  if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Không tìm thấy.');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  fs.createReadStream(file).pipe(res);
+}
+
+export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+    throw new Error(`Chưa có giao diện đã dựng tại ${options.staticDir}. Hãy chạy "npm run web".`);
+  }
+  let port = options.port;
+  const server = http.createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, port)) return forbidden(res, 'Tên máy không hợp lệ.');
+    if ((req.url ?? '').startsWith('/api/')) {
+      handleApi(req, res, { ...options, token, port }).catch((err: unknown) => {
+        console.error('[web] request failed:', err);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn.' } });
+      });
+      return;
+    }
+    serveStatic(req, res, options.staticDir);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      const origin = `http://127.0.0.1:${port}`;
+      resolve({
+        origin,
+        url: `${origin}/?token=${token}`,
+        token,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
