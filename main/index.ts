@@ -1,0 +1,74 @@
+/**
+ * Electron entry: app lifecycle only. One instance; the app:// scheme registered before ready;
+ * on ready: open the data (PAR_DATA_DIR or the user-data folder), register IPC, show the window;
+ * quit when the last window closes; close the database on quit.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { createHandlerRegistry } from './api/registry';
+import { createAppContext, type AppContext } from './app-context';
+import { APP_FOLDER_NAME } from './data-dir';
+import { registerIpc } from './shell/ipc';
+import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const windowPaths: MainWindowPaths = {
+  preloadPath: path.join(here, '..', 'preload', 'index.cjs'),
+  rendererRoot: path.join(here, '..', 'renderer'),
+};
+
+let appContext: AppContext | null = null;
+
+function dataDir(): string {
+  const override = process.env.PAR_DATA_DIR;
+  return override ? path.resolve(override) : app.getPath('userData');
+}
+
+function focusMainWindow(): void {
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+function closeAppContext(): void {
+  appContext?.close();
+  appContext = null;
+}
+
+function onReady(): void {
+  appContext = createAppContext({ dataDir: dataDir(), mode: 'electron' });
+  registerIpc(ipcMain, createHandlerRegistry(), appContext);
+  createMainWindow(windowPaths);
+}
+
+function failStartup(err: unknown): void {
+  console.error('[main] startup failed:', err);
+  const detail = err instanceof Error ? err.message : String(err);
+  dialog.showErrorBox('Không khởi động được ứng dụng', `Không mở được dữ liệu của ứng dụng.\n\n${detail}`);
+  closeAppContext();
+  app.exit(1);
+}
+
+function wireLifecycle(): void {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (appContext && BrowserWindow.getAllWindows().length === 0) createMainWindow(windowPaths);
+  });
+  app.on('will-quit', closeAppContext);
+  app.whenReady().then(onReady).catch(failStartup);
+}
+
+app.enableSandbox();
+// Same folder as the web mode and the CLI compute (main/data-dir.ts), whatever the product name.
+app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
+registerAppScheme();
+
+if (app.requestSingleInstanceLock()) {
+  wireLifecycle();
+} else {
+  app.quit();
+}

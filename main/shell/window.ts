@@ -1,0 +1,65 @@
+/**
+ * The main window and the hardening around it: the app:// protocol (never file://) with the
+ * strict CSP, no navigation away from the app, no new windows, no webviews, every permission
+ * denied. The only window factory of the app.
+ */
+import { BrowserWindow, protocol, session as electronSession, type Session, type WebContents } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, isAppOriginUrl } from './app-origin';
+import { serveAppRequest } from './app-files';
+import { secureWindowOptions } from './window-options';
+
+export { secureWindowOptions, WINDOW_TITLE } from './window-options';
+
+export interface MainWindowPaths {
+  /** Built preload script (out/preload/index.cjs). */
+  preloadPath: string;
+  /** Built renderer folder (out/renderer), served as app://renderer/. */
+  rendererRoot: string;
+}
+
+/** Must run before the app is ready (Electron only accepts privileged schemes then). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
+}
+
+function denyAllPermissions(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+const preparedSessions = new WeakSet<Session>();
+
+/** Serve the renderer on app:// and deny permissions, once per session. */
+export function prepareAppSession(ses: Session, rendererRoot: string): void {
+  if (preparedSessions.has(ses)) return;
+  preparedSessions.add(ses);
+  ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot, request.method));
+  denyAllPermissions(ses);
+}
+
+const hardenedContents = new WeakSet<WebContents>();
+
+/** Applied to every WebContents (also through app 'web-contents-created'), once each. */
+export function hardenWebContents(contents: WebContents): void {
+  if (hardenedContents.has(contents)) return;
+  hardenedContents.add(contents);
+  contents.on('will-navigate', (event) => {
+    if (!isAppOriginUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppOriginUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function createMainWindow(paths: MainWindowPaths): BrowserWindow {
+  prepareAppSession(electronSession.defaultSession, paths.rendererRoot);
+  const win = new BrowserWindow(secureWindowOptions(paths.preloadPath));
+  hardenWebContents(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
+    console.error('[window] could not load the renderer:', err);
+  });
+  return win;
+}
