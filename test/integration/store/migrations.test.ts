@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate, userVersion, type Migration } from '../../../main/store/migrations';
+import { openRaw, runMigrationCase, schemaText, type MigrationCase } from '../../helpers/store-migration';
+import { columnNames, makeTempDir, tableNames, type TempDir } from '../../helpers/store-temp';
+
+const SNAPSHOT_DIR = path.resolve(import.meta.dirname, '../../fixtures/db');
+const snapshotFile = (v: number) => path.join(SNAPSHOT_DIR, `schema-v${v}.sql`);
+
+let tmp: TempDir;
+beforeEach(() => {
+  tmp = makeTempDir('par-migrate-');
+});
+afterEach(() => tmp.cleanup());
+
+const SCHEMA_V1: Record<string, string[]> = {
+  agencies: ['id', 'superior_body', 'name', 'abbreviation', 'level', 'place_name', 'signer_authority', 'signer_title', 'signer_name', 'officer_name', 'officer_contact', 'created_at', 'updated_at'],
+  criteria_sets: ['hash', 'set_id', 'year', 'title', 'level', 'status', 'issuer', 'leaf_count', 'version', 'canonical_json', 'imported_at'],
+  assessments: ['id', 'agency_id', 'year', 'set_hash', 'status', 'created_at', 'updated_at'],
+  answers: ['assessment_id', 'code', 'input_json', 'not_applicable', 'explanation', 'points_milli', 'updated_at'],
+};
+
+/**
+ * One case per migration: seed rows the way version N−1 stored them, migrate to N, assert.
+ * Version 0 is an empty file. Add the case for 0002 here when the migration is written.
+ */
+const CASES: MigrationCase[] = [
+  {
+    version: 1,
+    seed: () => {},
+    check: (db) => {
+      expect(tableNames(db)).toEqual(Object.keys(SCHEMA_V1).sort());
+      for (const [table, columns] of Object.entries(SCHEMA_V1)) expect(columnNames(db, table)).toEqual(columns);
+      const strict = db.prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main'").all();
+      expect((strict as { name: string }[]).map((r) => r.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
+    },
+  },
+];
+
+describe('migrate', () => {
+  it('brings an empty file to the latest version', () => {
+    const db = openRaw(tmp.file('empty.sqlite'));
+    expect(userVersion(db)).toBe(0);
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('has one migration case per migration', () => {
+    expect(CASES.map((c) => c.version), 'add a MigrationCase (seed old rows, check new ones) for each new migration').toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
+  });
+
+  for (const c of CASES) {
+    it(`migrates a version ${c.version - 1} database with its rows to version ${c.version}`, () => {
+      runMigrationCase(tmp.file(`from-v${c.version - 1}.sqlite`), c);
+    });
+  }
+
+  it('leaves user_version and the schema unchanged when a migration fails', () => {
+    const bad: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'fails-halfway',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('boom');
+      },
+    };
+    const db = openRaw(tmp.file('bad.sqlite'));
+    migrate(db);
+    const before = schemaText(db);
+    expect(() => migrate(db, bad.version, [...MIGRATIONS, bad])).toThrow('boom');
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    expect(schemaText(db)).toBe(before);
+    db.close();
+  });
+
+  it('rolls back a table-rebuild migration that breaks foreign keys', () => {
+    const rebuild: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'orphans',
+      foreignKeysOff: true,
+      up: (db) => db.exec("INSERT INTO answers (assessment_id, code, updated_at) VALUES (404, '1', 'now')"),
+    };
+    const db = openRaw(tmp.file('fk.sqlite'));
+    migrate(db);
+    expect(() => migrate(db, rebuild.version, [...MIGRATIONS, rebuild])).toThrow('foreign-key');
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a database newer than the list, a list with gaps, and going down', () => {
+    const db = openRaw(tmp.file('misc.sqlite'));
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'DATABASE_TOO_NEW' }));
+    expect(userVersion(db)).toBe(LATEST_VERSION + 1);
+    db.pragma('user_version = 0');
+    const gap: Migration = { version: LATEST_VERSION + 2, name: 'gap', up: () => {} };
+    expect(() => migrate(db, undefined, [...MIGRATIONS, gap])).toThrow('out of order');
+    migrate(db);
+    expect(() => migrate(db, 0)).toThrow('forward');
+    db.close();
+  });
+});
+
+describe('schema snapshot guard', () => {
+  function schemaAt(version: number, db: Database.Database): string {
+    migrate(db, version);
+    return schemaText(db);
+  }
+
+  for (const m of MIGRATIONS) {
+    it(`schema after migration ${m.version} (${m.name}) matches test/fixtures/db/schema-v${m.version}.sql`, () => {
+      const db = openRaw(tmp.file(`snap-${m.version}.sqlite`));
+      const actual = schemaAt(m.version, db);
+      db.close();
+      const file = snapshotFile(m.version);
+      if (!fs.existsSync(file)) {
+        if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1') fs.writeFileSync(file, actual);
+        throw new Error(
+          `No schema snapshot for migration ${m.version}. For a NEW migration run ` +
+            '`UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run test/integration/store/migrations.test.ts`, ' +
+            `review ${path.relative(process.cwd(), file)} and commit it.`,
+        );
+      }
+      const expected = fs.readFileSync(file, 'utf8');
+      expect(
+        actual,
+        `The schema produced by migrations 1..${m.version} differs from ${path.basename(file)}. ` +
+          'A released migration must never be edited: revert your change to it and add a new migration ' +
+          'file main/store/migrations/NNNN-name.ts (with its MigrationCase and its own snapshot) instead. ' +
+          'Snapshots are never rewritten by the tool; only a new version gets a new file.',
+      ).toBe(expected);
+    });
+  }
+});
