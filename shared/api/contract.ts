@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { CriteriaSet } from '../domain/criteria-set-schema';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
+import { evidenceChannels } from './channels/evidence';
+import { out } from './phantom';
+import { reportChannels } from './channels/report';
 import { agencyDraftSchema, type Agency, type AssessmentSummary, type CriteriaSetSummary } from './entities';
 
 const id = z.number().int().positive();
@@ -36,8 +39,6 @@ export interface AppInfo {
   dataDir: string;
 }
 
-/** `out` is a phantom: only its type matters. */
-const out = <T>() => null as unknown as T;
 
 export const contract = {
   'app:info': { input: empty, output: out<AppInfo>() },
@@ -68,6 +69,8 @@ export const contract = {
     input: z.strictObject({ assessmentId: id, code, answer: answerInputSchema }),
     output: out<{ answer: AnswerView; totals: Totals }>(),
   },
+  ...evidenceChannels,
+  ...reportChannels,
 } as const;
 
 export type Contract = typeof contract;

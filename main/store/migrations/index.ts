@@ -7,10 +7,11 @@ import type Database from 'better-sqlite3';
 import { AppFailure } from '../../../shared/api/result';
 import type { Migration } from './types';
 import m0001 from './0001-initial';
+import m0002 from './0002-evidence-and-report';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;
 

@@ -37,6 +37,30 @@ const CASES: MigrationCase[] = [
       expect((strict as { name: string }[]).map((r) => r.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
     },
   },
+  {
+    version: 2,
+    seed: (db) => {
+      db.exec(`INSERT INTO agencies (id, name, level, place_name, signer_title, signer_name, created_at, updated_at)
+               VALUES (1, 'SỞ NỘI VỤ', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'Nguyễn Văn A', 't', 't')`);
+      db.exec(`INSERT INTO criteria_sets (hash, set_id, year, title, level, status, issuer, leaf_count, version, canonical_json, imported_at)
+               VALUES ('${'a'.repeat(64)}', 'mau', 2026, 'Mẫu', 'department', 'sample', 'x', 1, 1, '{}', 't')`);
+      db.exec(`INSERT INTO assessments (id, agency_id, year, set_hash, status, created_at, updated_at) VALUES (1, 1, 2026, '${'a'.repeat(64)}', 'draft', 't', 't')`);
+      db.exec(`INSERT INTO answers (assessment_id, code, input_json, not_applicable, explanation, points_milli, updated_at)
+               VALUES (1, '1.1', '{"kind":"yesNo","achieved":true}', 0, 'Đã ban hành', 1000, 't')`);
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT code, explanation, points_milli FROM answers').all()).toEqual([{ code: '1.1', explanation: 'Đã ban hành', points_milli: 1000 }]);
+      for (const t of ['blobs', 'evidence_items', 'evidence_files', 'evidence_links', 'backups', 'report_settings']) expect(tableNames(db)).toContain(t);
+      // A blob becomes unreferenced when its last file row goes, and referenced again when reused.
+      db.exec(`INSERT INTO blobs (hash, size, created_at) VALUES ('${'b'.repeat(64)}', 10, 't')`);
+      db.exec("INSERT INTO evidence_items (id, agency_id, doc_type, created_at, updated_at) VALUES (1, 1, 'plan', 't', 't')");
+      db.exec(`INSERT INTO evidence_files (id, item_id, blob_hash, display_name, media_type, size, added_at) VALUES (1, 1, '${'b'.repeat(64)}', 'kh.pdf', 'application/pdf', 10, 't')`);
+      db.exec('DELETE FROM evidence_files WHERE id = 1');
+      expect(db.prepare('SELECT unreferenced_since FROM blobs').get()).toEqual({ unreferenced_since: expect.stringMatching(/^\d{4}-/) });
+      db.exec(`INSERT INTO evidence_files (id, item_id, blob_hash, display_name, media_type, size, added_at) VALUES (2, 1, '${'b'.repeat(64)}', 'kh.pdf', 'application/pdf', 10, 't')`);
+      expect(db.prepare('SELECT unreferenced_since FROM blobs').get()).toEqual({ unreferenced_since: null });
+    },
+  },
 ];
 
 describe('migrate', () => {

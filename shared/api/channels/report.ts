@@ -1,0 +1,2 @@
+/** Report and submission-package channels. Merged into the contract in shared/api/contract.ts. */
+export const reportChannels = {} as const;
