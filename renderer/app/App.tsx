@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Agency } from '../../shared/api/entities';
+import { api } from '../api/client';
+import { AgencyForm } from '../features/agency/AgencyForm';
+import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
+import { Workspace } from '../features/workspace/Workspace';
+import { useT } from '../i18n/i18n';
+import { AppHeader } from './AppHeader';
+import { remembered } from './remembered';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'loadError'; message: string }
+  | { kind: 'agencyForm'; editing: Agency | null }
+  | { kind: 'assessments' }
+  | { kind: 'workspace'; assessmentId: number };
+
+/** Top level: which agency is current and which screen shows. Reopens what was open last time. */
+export function App() {
+  const t = useT();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<number | null>(null);
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    const result = await api['agencies:list']({});
+    if (!result.ok) {
+      setView({ kind: 'loadError', message: result.error.message });
+      return;
+    }
+    const list = result.value.agencies;
+    setAgencies(list);
+    const last = remembered.agencyId();
+    const current = list.find((a) => a.id === last) ?? list[0] ?? null;
+    setAgencyId(current?.id ?? null);
+    if (!current) {
+      setView({ kind: 'agencyForm', editing: null });
+      return;
+    }
+    const lastAssessment = current.id === last ? remembered.assessmentId() : null;
+    setView(lastAssessment ? { kind: 'workspace', assessmentId: lastAssessment } : { kind: 'assessments' });
+  }, []);
+
+  useEffect(() => {
+    // The backend is the external system this effect reads from.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  const current = agencies.find((a) => a.id === agencyId) ?? null;
+
+  const selectAgency = (id: number) => {
+    setAgencyId(id);
+    remembered.setAgencyId(id);
+    remembered.setAssessmentId(null);
+    setView({ kind: 'assessments' });
+  };
+
+  const onAgencySaved = (agency: Agency) => {
+    setAgencies((list) => (list.some((a) => a.id === agency.id) ? list.map((a) => (a.id === agency.id ? agency : a)) : [...list, agency]));
+    selectAgency(agency.id);
+  };
+
+  const openAssessment = (assessmentId: number) => {
+    remembered.setAssessmentId(assessmentId);
+    setView({ kind: 'workspace', assessmentId });
+  };
+
+  const backToList = () => {
+    remembered.setAssessmentId(null);
+    setView({ kind: 'assessments' });
+  };
+
+  let body;
+  switch (view.kind) {
+    case 'loading':
+      body = <p className="loading">{t('app.loading')}</p>;
+      break;
+    case 'loadError':
+      body = (
+        <p className="form-error" role="alert">
+          {t('app.loadFailed', { message: view.message })}{' '}
+          <button type="button" onClick={() => void load()}>
+            {t('app.retry')}
+          </button>
+        </p>
+      );
+      break;
+    case 'agencyForm':
+      body = (
+        <AgencyForm
+          key={view.editing?.id ?? 'new'}
+          agency={view.editing}
+          firstRun={agencies.length === 0}
+          onSaved={onAgencySaved}
+          onCancel={current ? () => setView({ kind: 'assessments' }) : null}
+        />
+      );
+      break;
+    case 'assessments':
+      body = current && <AssessmentsScreen agency={current} onOpen={openAssessment} />;
+      break;
+    case 'workspace':
+      body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} />;
+      break;
+  }
+
+  return (
+    <div className={`app app--${view.kind}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader
+        agencies={agencies}
+        current={current}
+        onSelect={selectAgency}
+        onAdd={() => setView({ kind: 'agencyForm', editing: null })}
+        onEdit={() => current && setView({ kind: 'agencyForm', editing: current })}
+      />
+      <main id="main" className="app-main">
+        {body}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Agency, AssessmentSummary, CriteriaSetSummary } from '../../../shared/api/entities';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { AssessmentList } from './AssessmentList';
+import { CreateAssessment } from './CreateAssessment';
+import { ImportCriteriaSet } from './ImportCriteriaSet';
+
+/** The agency's assessments, creating a new one, and importing criteria sets. */
+export function AssessmentsScreen({ agency, onOpen }: { agency: Agency; onOpen: (assessmentId: number) => void }) {
+  const t = useT();
+  const [assessments, setAssessments] = useState<AssessmentSummary[] | null>(null);
+  const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [preferredHash, setPreferredHash] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const [list, installed] = await Promise.all([api['assessments:list']({ agencyId: agency.id }), api['criteriaSets:list']({})]);
+    if (list.ok) setAssessments(list.value.assessments);
+    if (installed.ok) setSets(installed.value.sets);
+    const failure = !list.ok ? list.error : !installed.ok ? installed.error : null;
+    setError(failure ? failure.message : null);
+  }, [agency.id]);
+
+  useEffect(() => {
+    // Loading from the backend is the external system this effect synchronises with.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  const onImported = (summary: CriteriaSetSummary) => {
+    setPreferredHash(summary.hash);
+    void load();
+  };
+
+  return (
+    <div className="screen">
+      <section className="panel" aria-labelledby="assessments-heading">
+        <h1 id="assessments-heading">{t('assessments.title')}</h1>
+        {error && (
+          <p className="form-error" role="alert">
+            {t('app.loadFailed', { message: error })}{' '}
+            <button type="button" onClick={() => void load()}>
+              {t('app.retry')}
+            </button>
+          </p>
+        )}
+        {assessments === null && !error ? <p>{t('app.loading')}</p> : <AssessmentList assessments={assessments ?? []} onOpen={onOpen} />}
+      </section>
+      <CreateAssessment key={agency.id} agency={agency} sets={sets} preferredHash={preferredHash} onCreated={(a) => onOpen(a.id)} />
+      <ImportCriteriaSet onImported={onImported} />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { useId } from 'react';
+import type { CriteriaNode, ScoringRule } from '../../../shared/domain/criteria-set-schema';
+import type { LeafResult } from '../../../shared/domain/scoring-types';
+import { formatDecimalVi, formatPointsVi } from '../../../shared/format/numbers';
+import { TextField } from '../../components/TextField';
+import { useT } from '../../i18n/i18n';
+import type { DraftErrors, DraftField, LeafDraft } from './leaf-draft';
+
+type RuleOf<K extends ScoringRule['kind']> = Extract<ScoringRule, { kind: K }>;
+
+export interface RuleInputsProps {
+  leaf: CriteriaNode;
+  draft: LeafDraft;
+  errors: DraftErrors;
+  evaluation: LeafResult | null;
+  disabled: boolean;
+  /** Typing: saved after a short pause. */
+  onText: (field: DraftField, value: string) => void;
+  /** Radios: saved at once. */
+  onChoice: (change: Partial<LeafDraft>) => void;
+  /** Leaving a field: pending saves are sent now. */
+  onBlur: () => void;
+}
+
+/** The inputs the leaf's scoring rule needs (manual score, yes/no, levels, counts). */
+export function RuleInputs(props: RuleInputsProps) {
+  const t = useT();
+  const rule = props.leaf.rule;
+  switch (rule?.kind) {
+    case 'manual':
+      return (
+        <TextField
+          className="field--short"
+          label={t('leaf.manualScore')}
+          hint={t('leaf.manualHint', { max: formatDecimalVi(props.leaf.maxPoints), step: formatDecimalVi(rule.step) })}
+          value={props.draft.score}
+          onChange={(v) => props.onText('score', v)}
+          onBlur={props.onBlur}
+          error={props.errors.score}
+          inputMode="decimal"
+          autoComplete="off"
+          disabled={props.disabled}
+        />
+      );
+    case 'yesNo':
+      return <YesNoInputs {...props} />;
+    case 'levels':
+      return <LevelInputs {...props} rule={rule} />;
+    case 'rate':
+      return <RateInputs {...props} rule={rule} />;
+    case 'deduction':
+      return (
+        <TextField
+          className="field--short"
+          label={t('leaf.occurrences')}
+          hint={`${rule.occurrenceLabel} (−${formatDecimalVi(rule.perOccurrence)})`}
+          value={props.draft.occurrences}
+          onChange={(v) => props.onText('occurrences', v)}
+          onBlur={props.onBlur}
+          error={props.errors.occurrences}
+          inputMode="numeric"
+          autoComplete="off"
+          disabled={props.disabled}
+        />
+      );
+    case 'survey':
+      return <p className="note">{t('leaf.survey')}</p>;
+    default:
+      return null;
+  }
+}
+
+function YesNoInputs({ draft, onChoice, disabled }: RuleInputsProps) {
+  const t = useT();
+  const name = useId();
+  return (
+    <fieldset className="choices" disabled={disabled}>
+      <legend>{t('leaf.yesNoLegend')}</legend>
+      {([true, false] as const).map((value) => (
+        <label key={String(value)} className="radio">
+          <input type="radio" name={name} checked={draft.achieved === value} onChange={() => onChoice({ achieved: value })} />
+          {t(value ? 'leaf.yes' : 'leaf.no')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function LevelInputs({ draft, onChoice, disabled, rule }: RuleInputsProps & { rule: RuleOf<'levels'> }) {
+  const t = useT();
+  const name = useId();
+  return (
+    <fieldset className="choices" disabled={disabled}>
+      <legend>{t('leaf.levelsLegend')}</legend>
+      {rule.levels.map((level) => (
+        <label key={level.id} className="radio radio--level">
+          <input type="radio" name={name} checked={draft.levelId === level.id} onChange={() => onChoice({ levelId: level.id })} />
+          <span>
+            {level.label} <span className="level-points">({t('leaf.levelPoints', { points: formatDecimalVi(level.points) })})</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function RateInputs({ draft, errors, evaluation, disabled, onText, onBlur, rule }: RuleInputsProps & { rule: RuleOf<'rate'> }) {
+  const t = useT();
+  const complete = draft.numerator.trim() !== '' && draft.denominator.trim() !== '' && !errors.numerator && !errors.denominator;
+  let rateText = t('leaf.rateNone');
+  if (complete && evaluation && evaluation.ratePercent != null) {
+    rateText = t('leaf.rate', { percent: `${formatPointsVi(Math.round(evaluation.ratePercent * 1000))} %` });
+  } else if (complete && Number(draft.denominator.trim()) === 0) {
+    rateText = t('leaf.rateNoCases');
+  }
+  return (
+    <div className="rate-inputs">
+      <TextField
+        className="field--count"
+        label={rule.numeratorLabel}
+        value={draft.numerator}
+        onChange={(v) => onText('numerator', v)}
+        onBlur={onBlur}
+        error={errors.numerator}
+        inputMode="numeric"
+        autoComplete="off"
+        disabled={disabled}
+      />
+      <TextField
+        className="field--count"
+        label={rule.denominatorLabel}
+        value={draft.denominator}
+        onChange={(v) => onText('denominator', v)}
+        onBlur={onBlur}
+        error={errors.denominator}
+        inputMode="numeric"
+        autoComplete="off"
+        disabled={disabled}
+      />
+      <p className="rate-value" aria-live="polite">
+        {rateText}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AssessmentView } from '../../../shared/api/contract';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { WorkspaceView } from './WorkspaceView';
+
+/** Opens an assessment (assessments:open) and shows its workspace. */
+export function Workspace({ assessmentId, onBack }: { assessmentId: number; onBack: () => void }) {
+  const t = useT();
+  const [view, setView] = useState<AssessmentView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    const result = await api['assessments:open']({ assessmentId });
+    if (result.ok) setView(result.value);
+    else setError(result.error.message);
+  }, [assessmentId]);
+
+  useEffect(() => {
+    // The backend is the external system this effect reads from.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  if (error) {
+    return (
+      <div className="panel">
+        <p className="form-error" role="alert">
+          {t('app.loadFailed', { message: error })}
+        </p>
+        <div className="form-actions">
+          <button type="button" onClick={() => void load()}>
+            {t('app.retry')}
+          </button>
+          <button type="button" onClick={onBack}>
+            {t('ws.back')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!view) return <p className="loading">{t('app.loading')}</p>;
+  return <WorkspaceView view={view} onBack={onBack} />;
+}

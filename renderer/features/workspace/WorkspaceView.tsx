@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { AssessmentView } from '../../../shared/api/contract';
+import type { Totals } from '../../../shared/domain/scoring-types';
+import { api } from '../../api/client';
+import { remembered } from '../../app/remembered';
+import { SetStatusBadge } from '../../components/SetStatusBadge';
+import { useT } from '../../i18n/i18n';
+import { AnswerSaver } from './answer-saver';
+import { CriteriaTree } from './CriteriaTree';
+import { LeafPanel } from './LeafPanel';
+import { ParentPanel } from './ParentPanel';
+import { SaveStatusView } from './SaveStatusView';
+import { TotalsBar } from './TotalsBar';
+import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree-model';
+
+/** The scoring workspace: totals bar, save state, the criteria tree on the left, the selected item on the right. */
+export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: () => void }) {
+  const t = useT();
+  const assessmentId = view.assessment.id;
+  const model = useMemo(() => buildTreeModel(view.set), [view.set]);
+  const [totals, setTotals] = useState<Totals>(view.totals);
+  const [saver] = useState(() => new AnswerSaver(assessmentId, view.answers, api['answers:save'], (_answer, next) => setTotals(next)));
+  const status = useSyncExternalStore(saver.subscribe, saver.getStatus);
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(model.nodes.filter((n) => !n.isLeaf).map((n) => n.code)));
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [selected, setSelected] = useState<string | null>(() => {
+    const last = remembered.code(assessmentId);
+    return last && model.byCode.has(last) ? last : (model.nodes[0]?.code ?? null);
+  });
+  const [focusRequest, setFocusRequest] = useState<{ code: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    detailRef.current?.scrollTo?.({ top: 0 });
+  }, [selected]);
+
+  useEffect(() => {
+    const flush = () => saver.flush();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') saver.flush();
+    };
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      saver.flush();
+    };
+  }, [saver]);
+
+  const select = (code: string, focus: boolean) => {
+    if (code !== selected) saver.flush();
+    const ancestors = ancestorsOf(model, code);
+    if (ancestors.some((a) => !expanded.has(a))) setExpanded((prev) => new Set([...prev, ...ancestors]));
+    setSelected(code);
+    setNotice(null);
+    remembered.setCode(assessmentId, code);
+    if (focus) setFocusRequest({ code });
+  };
+
+  const toggle = (code: string, open: boolean) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (open) next.add(code);
+      else next.delete(code);
+      return next;
+    });
+
+  const goToNextUnanswered = () => {
+    const code = nextUnanswered(model, totals, selected);
+    if (code) select(code, true);
+    else setNotice(t('ws.allAnswered'));
+  };
+
+  const focusFirstInput = () => {
+    const input = detailRef.current?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])');
+    input?.focus();
+  };
+
+  const rows = visibleRows(model, expanded, totals, onlyMissing, selected);
+  const node = selected ? model.byCode.get(selected) : undefined;
+  const adj = view.set.adjustments;
+
+  return (
+    <div className="workspace">
+      <div className="workspace-top">
+        <div className="workspace-heading">
+          <button type="button" className="back-button" onClick={onBack}>
+            ← {t('ws.back')}
+          </button>
+          <div className="workspace-title">
+            <h1>
+              {t('ws.heading', { year: view.assessment.year })} · {view.agency.name}
+            </h1>
+            <p className="set-name">
+              {view.setSummary.title} <SetStatusBadge status={view.setSummary.status} />
+            </p>
+          </div>
+          <SaveStatusView status={status} onRetry={() => saver.retry()} />
+        </div>
+        <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
+      </div>
+      <div className="workspace-body">
+        <nav className="tree-pane" aria-label={t('ws.treeNav')}>
+          <div className="tree-tools">
+            <button type="button" onClick={goToNextUnanswered}>
+              {t('ws.nextUnanswered')}
+            </button>
+            <label className="checkbox">
+              <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
+              {t('ws.onlyMissing')}
+            </label>
+            <p className="notice" aria-live="polite">
+              {notice ?? (onlyMissing && totals.unansweredCount + totals.needsExplanationCount === 0 ? t('ws.nothingMissing') : '')}
+            </p>
+          </div>
+          <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
+        </nav>
+        <div className="detail-pane" ref={detailRef}>
+          {!node && <p className="empty">{t('ws.selectHint')}</p>}
+          {node?.isLeaf && node.node && <LeafPanel key={node.code} set={view.set} leaf={node.node} saver={saver} mark={totals.nodes[node.code]?.mark ?? null} />}
+          {node && !node.isLeaf && <ParentPanel model={model} node={node} totals={totals} onSelect={(code) => select(code, false)} />}
+        </div>
+      </div>
+    </div>
+  );
+}
