@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import type { HandlerContext } from './api/context';
 import { installSampleSets } from './criteria/install-samples';
 import { seedsDir } from './data-dir';
+import { cleanEvidenceAtStartup } from './evidence/garbage';
+import { DEFAULT_MAX_EVIDENCE_BYTES } from './evidence/import-file';
 import { databasePath, openDatabase } from './store/open';
 import { APP_VERSION } from './version';
 
@@ -16,10 +18,29 @@ export function createAppContext(opts: {
   mode: HandlerContext['mode'];
   now?: () => string;
   installSamples?: boolean;
+  maxEvidenceBytes?: number;
 }): AppContext {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(databasePath(opts.dataDir));
   const now = opts.now ?? (() => new Date().toISOString());
   if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
-  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, close: () => db.close() };
+  const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
+  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, close: () => db.close() };
+}
+
+/** PAR_MAX_EVIDENCE_MB sets the largest evidence file accepted; 500 MB by default. */
+export function maxEvidenceBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env.PAR_MAX_EVIDENCE_MB);
+  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_EVIDENCE_BYTES;
+}
+
+/** Before the app serves its first request: removes partial files a crash left in evidence/tmp
+ *  and blob files without a row (never blobs that a row references). */
+export async function runStartupCleanup(ctx: HandlerContext): Promise<void> {
+  try {
+    const { tempFiles, orphans } = await cleanEvidenceAtStartup(ctx.db, ctx.dataDir);
+    if (tempFiles + orphans > 0) console.log(`Đã dọn ${tempFiles} tệp tạm và ${orphans} tệp mồ côi sau lần tắt máy đột ngột.`);
+  } catch (err) {
+    console.error('[startup] evidence cleanup failed:', err);
+  }
 }

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { createHandlerRegistry } from './api/registry';
-import { createAppContext, type AppContext } from './app-context';
+import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
 import { APP_FOLDER_NAME } from './data-dir';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
@@ -37,10 +37,12 @@ function closeAppContext(): void {
   appContext = null;
 }
 
-function onReady(): void {
+async function onReady(): Promise<void> {
   appContext = createAppContext({ dataDir: dataDir(), mode: 'electron' });
+  await runStartupCleanup(appContext);
+  appContext.desktop = { openPath: (file) => shell.openPath(file) };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
-  createMainWindow(windowPaths);
+  createMainWindow(windowPaths, appContext);
 }
 
 function failStartup(err: unknown): void {
@@ -56,7 +58,7 @@ function wireLifecycle(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
-    if (appContext && BrowserWindow.getAllWindows().length === 0) createMainWindow(windowPaths);
+    if (appContext && BrowserWindow.getAllWindows().length === 0) createMainWindow(windowPaths, appContext);
   });
   app.on('will-quit', closeAppContext);
   app.whenReady().then(onReady).catch(failStartup);

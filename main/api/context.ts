@@ -9,4 +9,13 @@ export interface HandlerContext {
   version: string;
   /** ISO timestamp; injectable so tests get stable times. */
   now: () => string;
+  /** Largest evidence file accepted (default 500 MB; PAR_MAX_EVIDENCE_MB overrides). */
+  maxEvidenceBytes: number;
+  /** What only the desktop shell can do; absent in web mode, the CLI and tests. */
+  desktop?: DesktopServices;
+}
+
+export interface DesktopServices {
+  /** Opens a file with the system application (Electron's shell.openPath); '' on success. */
+  openPath(file: string): Promise<string>;
 }

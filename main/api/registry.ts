@@ -5,7 +5,10 @@ import { answerHandlers } from './handlers/answers';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
 import { criteriaSetHandlers } from './handlers/criteria-sets';
+import { evidenceHandlers } from './handlers/evidence';
+import { packageHandlers } from './handlers/package';
+import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...reportHandlers, ...packageHandlers };
 }

@@ -12,6 +12,7 @@ import { loadCriteriaSet } from '../criteria/set-cache';
 import { getAgency } from '../store/queries/agencies';
 import { listAnswers, type AnswerRow } from '../store/queries/answers';
 import { getAssessment } from '../store/queries/assessments';
+import { evidenceCountsByCode } from '../store/queries/evidence';
 import { getCriteriaSetSummary } from '../criteria/set-summary';
 
 export function toAnswerInput(row: Pick<AnswerRow, 'input' | 'notApplicable' | 'explanation'>): AnswerInput {
@@ -25,8 +26,16 @@ export function answerView(set: CriteriaSet, row: AnswerRow): AnswerView {
   return { code: row.code, ...answer, result, updatedAt: row.updatedAt };
 }
 
-export function totalsFor(set: CriteriaSet, rows: AnswerRow[]): Totals {
-  return computeTotals(set, new Map(rows.map((r) => [r.code, toAnswerInput(r)])));
+/** Totals from the stored inputs and the evidence linked to each leaf (a leaf with evidence
+ *  needs no explanation). */
+export function totalsFor(db: Database.Database, assessmentId: number, set: CriteriaSet, rows: AnswerRow[]): Totals {
+  const evidence = new Map([...evidenceCountsByCode(db, assessmentId)].map(([code, n]) => [code, { evidenceCount: n }]));
+  return computeTotals(set, new Map(rows.map((r) => [r.code, toAnswerInput(r)])), evidence);
+}
+
+export function currentTotals(db: Database.Database, assessmentId: number): Totals {
+  const assessment = requireAssessment(db, assessmentId);
+  return totalsFor(db, assessmentId, loadCriteriaSet(db, assessment.setHash), listAnswers(db, assessmentId));
 }
 
 export function requireAssessment(db: Database.Database, assessmentId: number) {
@@ -42,5 +51,5 @@ export function buildAssessmentView(db: Database.Database, assessmentId: number)
   if (!agency || !setSummary) throw new AppFailure('NOT_FOUND', 'Dữ liệu kỳ đánh giá không đầy đủ.');
   const set = loadCriteriaSet(db, assessment.setHash);
   const rows = listAnswers(db, assessmentId);
-  return { assessment, agency, set, setSummary, answers: rows.map((r) => answerView(set, r)), totals: totalsFor(set, rows) };
+  return { assessment, agency, set, setSummary, answers: rows.map((r) => answerView(set, r)), totals: totalsFor(db, assessmentId, set, rows) };
 }

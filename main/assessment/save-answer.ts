@@ -37,6 +37,6 @@ export function saveAnswer(
     touchAssessment(db, req.assessmentId, now);
     const rows = listAnswers(db, req.assessmentId);
     const row = rows.find((r) => r.code === req.code)!;
-    return { answer: answerView(set, row), totals: totalsFor(set, rows) };
+    return { answer: answerView(set, row), totals: totalsFor(db, req.assessmentId, set, rows) };
   })();
 }

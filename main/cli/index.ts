@@ -1,18 +1,34 @@
 /** The command line for power users and Sở Nội vụ staff. Exit 0 = success, 1 = a problem with the
  *  user's files or data (with a clear message), 2 = the command was called wrongly. */
+import { exportPackageCommand } from './export-package-command';
+import { exportReportCommand } from './export-report-command';
+import { importPackageCommand } from './import-package-command';
 import { EXIT_USAGE, EXIT_USER_ERROR, UsageError, UserError, type CliIo } from './io';
 import { scoreCommand } from './score-command';
 import { validateCommand } from './validate-command';
+import { verifyPackageCommand } from './verify-package-command';
 
 const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
 
   par validate <bo-chi-so.json>                  Kiểm tra tệp bộ chỉ số (par-criteria-set/v1)
   par score <bo-chi-so.json> <ket-qua.json>      Tính tổng điểm từ tệp kết quả chấm (par-answers/v1), in JSON
+  par export-report [--data <thư-mục>] --assessment <mã> --out <tệp.docx|tệp.pdf> [--final]
+                                                 Xuất báo cáo tự đánh giá (bản chính thức với --final);
+                                                 thư mục dữ liệu mặc định: PAR_DATA_DIR hoặc thư mục của ứng dụng
+  par export-package [--data <thư-mục>] --assessment <mã> --out <gói.zip>
+                                                 Xuất gói hồ sơ nộp Sở Nội vụ (báo cáo, dữ liệu, tài liệu kiểm chứng)
+  par verify <gói.zip> [--json]                  Kiểm tra gói hồ sơ: tính lại mọi mã SHA-256, báo tệp thiếu, thừa, bị sửa
+  par import-package [--data <thư-mục>] [--overwrite] <gói.zip>
+                                                 Nhập gói hồ sơ vào thư mục dữ liệu (kiểm tra trước khi nhập)
   par help                                       Hiện hướng dẫn này
 `;
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
-const COMMANDS: Record<string, Command> = { validate: validateCommand, score: scoreCommand };
+const COMMANDS: Record<string, Command> = { validate: validateCommand, score: scoreCommand, 'export-report': exportReportCommand,
+  'export-package': exportPackageCommand,
+  verify: verifyPackageCommand,
+  'import-package': importPackageCommand,
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;

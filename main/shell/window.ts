@@ -5,7 +5,9 @@
  */
 import { BrowserWindow, protocol, session as electronSession, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, isAppOriginUrl } from './app-origin';
+import type { HandlerContext } from '../api/context';
 import { serveAppRequest } from './app-files';
+import { routeAppStream } from './app-streams';
 import { secureWindowOptions } from './window-options';
 
 export { secureWindowOptions, WINDOW_TITLE } from './window-options';
@@ -30,10 +32,13 @@ function denyAllPermissions(ses: Session): void {
 const preparedSessions = new WeakSet<Session>();
 
 /** Serve the renderer on app:// and deny permissions, once per session. */
-export function prepareAppSession(ses: Session, rendererRoot: string): void {
+export function prepareAppSession(ses: Session, rendererRoot: string, ctx?: HandlerContext): void {
   if (preparedSessions.has(ses)) return;
   preparedSessions.add(ses);
-  ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot, request.method));
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    const streamed = ctx ? await routeAppStream(request, ctx) : null;
+    return streamed ?? serveAppRequest(request.url, rendererRoot, request.method);
+  });
   denyAllPermissions(ses);
 }
 
@@ -53,8 +58,8 @@ export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function createMainWindow(paths: MainWindowPaths): BrowserWindow {
-  prepareAppSession(electronSession.defaultSession, paths.rendererRoot);
+export function createMainWindow(paths: MainWindowPaths, ctx?: HandlerContext): BrowserWindow {
+  prepareAppSession(electronSession.defaultSession, paths.rendererRoot, ctx);
   const win = new BrowserWindow(secureWindowOptions(paths.preloadPath));
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());

@@ -2,6 +2,8 @@
 import { dispatch } from '../api/dispatch';
 import type { HandlerContext } from '../api/context';
 import { createHandlerRegistry } from '../api/registry';
+import { findEvidenceDownload } from '../transfer/evidence-download';
+import { uploadEvidenceFile } from '../transfer/evidence-upload';
 import { startWebServer, type RunningWebServer } from './server';
 
 export function startBackendWebServer(
@@ -9,5 +11,12 @@ export function startBackendWebServer(
   opts: { port: number; staticDir: string; token?: string },
 ): Promise<RunningWebServer> {
   const registry = createHandlerRegistry();
-  return startWebServer({ ...opts, call: (channel, input) => dispatch(registry, ctx, channel, input) });
+  return startWebServer({
+    ...opts,
+    call: (channel, input) => dispatch(registry, ctx, channel, input),
+    streams: {
+      upload: (params, body, signal) => uploadEvidenceFile(ctx, params, body, signal),
+      download: (fileId, asAttachment) => findEvidenceDownload(ctx, fileId, asAttachment),
+    },
+  });
 }

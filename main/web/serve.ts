@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppContext } from '../app-context';
+import { createAppContext, runStartupCleanup } from '../app-context';
 import { defaultDataDir } from '../data-dir';
 import { startBackendWebServer } from './backend-server';
 
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   }
   const dataDir = defaultDataDir();
   const ctx = createAppContext({ dataDir, mode: 'web' });
+  await runStartupCleanup(ctx);
   const server = await startBackendWebServer(ctx, { port, staticDir: path.join(repoRoot, 'out', 'web') });
   console.log(`Ứng dụng đang chạy. Mở địa chỉ này trong trình duyệt / Open in your browser:\n\n  ${server.url}\n`);
   console.log(`Thư mục dữ liệu / Data folder: ${dataDir}`);

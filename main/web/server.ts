@@ -12,6 +12,7 @@ import type { Result } from '../../shared/api/result';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { resolveInside } from '../shell/contain-path';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './http-guards';
+import { handleStreamRoute, isStreamRoute, type StreamServices } from './stream-routes';
 
 export type CallChannel = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -21,6 +22,8 @@ export interface WebServerOptions {
   /** Folder of the built renderer (out/web). */
   staticDir: string;
   call: CallChannel;
+  /** Evidence upload and file routes; absent in tests that need only the JSON API. */
+  streams?: StreamServices;
   /** Fixed token for tests that need one; random otherwise. */
   token?: string;
 }
@@ -126,6 +129,16 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   let port = options.port;
   const server = http.createServer((req, res) => {
     if (!isAllowedHost(req.headers.host, port)) return forbidden(res, 'Tên máy không hợp lệ.');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (options.streams && isStreamRoute(url.pathname)) {
+      const services = options.streams;
+      handleStreamRoute(req, res, url, { port, token, services, reply: (status, body) => sendJson(res, status, body) }).catch((err: unknown) => {
+        console.error('[web] stream route failed:', err);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn.' } });
+        else res.destroy();
+      });
+      return;
+    }
     if ((req.url ?? '').startsWith('/api/')) {
       handleApi(req, res, { ...options, token, port }).catch((err: unknown) => {
         console.error('[web] request failed:', err);

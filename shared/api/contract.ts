@@ -9,6 +9,7 @@ import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
+import { packageChannels } from './channels/package';
 import { reportChannels } from './channels/report';
 import { agencyDraftSchema, type Agency, type AssessmentSummary, type CriteriaSetSummary } from './entities';
 
@@ -71,6 +72,7 @@ export const contract = {
   },
   ...evidenceChannels,
   ...reportChannels,
+  ...packageChannels,
 } as const;
 
 export type Contract = typeof contract;

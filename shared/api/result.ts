@@ -10,6 +10,13 @@ export type ErrorCode =
   | 'DATABASE_TOO_NEW'
   | 'UNKNOWN_CHANNEL'
   | 'FORBIDDEN'
+  | 'TOO_LARGE' // a file above the configured size limit
+  | 'UNSUPPORTED_TYPE' // a file type outside the allowlist, or content that does not match its extension
+  | 'EMPTY_FILE'
+  | 'DISK_FULL'
+  | 'CANCELLED' // the user cancelled a long operation; nothing was kept
+  | 'FILE_CHANGED' // a file changed, vanished or was cut off while being read
+  | 'UNAVAILABLE' // a tool the feature needs is not installed (LibreOffice for PDF)
   | 'INTERNAL';
 
 export interface AppError {

@@ -1,2 +1,56 @@
-/** Evidence channels (tài liệu kiểm chứng). Merged into the contract in shared/api/contract.ts. */
-export const evidenceChannels = {} as const;
+/** Evidence channels (tài liệu kiểm chứng), search and backups. Merged into the contract in
+ *  shared/api/contract.ts. File bytes never travel here: uploads and previews use the stream
+ *  routes (`/upload/evidence`, `/files/evidence/<id>`) of the web bridge and the app:// protocol. */
+import { z } from 'zod';
+import type { Totals } from '../../domain/scoring-types';
+import { evidenceDraftSchema, type EvidenceItem } from '../evidence-entities';
+import { out } from '../phantom';
+
+const id = z.number().int().positive();
+const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
+
+/** An evidence change returns the item as it now is and the totals (needs-explanation marks
+ *  depend on evidence). `item` is null after a delete. */
+export interface EvidenceChange {
+  item: EvidenceItem | null;
+  totals: Totals;
+}
+
+export interface EvidenceGaps {
+  /** Leaves with points above zero and neither evidence nor an explanation, in tree order. */
+  leaves: { code: string; title: string; pointsMilli: number; maxMilli: number }[];
+  /** Items linked to this assessment that have no file yet. */
+  itemsWithoutFiles: EvidenceItem[];
+}
+
+export interface SearchResults {
+  criteria: { code: string; title: string; matchedIn: 'code' | 'title' | 'guidance' }[];
+  evidence: { item: EvidenceItem; codes: string[] }[];
+}
+
+export interface BackupInfo {
+  fileName: string;
+  size: number;
+  createdAt: string;
+  removedBlobs: number;
+}
+
+export const evidenceChannels = {
+  'evidence:listForAssessment': { input: z.strictObject({ assessmentId: id }), output: out<{ items: EvidenceItem[] }>() },
+  /** Every item of the agency, also from earlier years (to reuse without importing again). */
+  'evidence:listForAgency': { input: z.strictObject({ agencyId: id }), output: out<{ items: EvidenceItem[] }>() },
+  'evidence:create': {
+    input: z.strictObject({ assessmentId: id, code: code.nullable(), draft: evidenceDraftSchema }),
+    output: out<EvidenceChange>(),
+  },
+  'evidence:update': { input: z.strictObject({ assessmentId: id, itemId: id, draft: evidenceDraftSchema }), output: out<EvidenceChange>() },
+  'evidence:delete': { input: z.strictObject({ assessmentId: id, itemId: id }), output: out<EvidenceChange>() },
+  'evidence:link': { input: z.strictObject({ assessmentId: id, code, itemId: id }), output: out<EvidenceChange>() },
+  'evidence:unlink': { input: z.strictObject({ assessmentId: id, code, itemId: id }), output: out<EvidenceChange>() },
+  'evidence:removeFile': { input: z.strictObject({ assessmentId: id, fileId: id }), output: out<EvidenceChange>() },
+  'evidence:gaps': { input: z.strictObject({ assessmentId: id }), output: out<EvidenceGaps>() },
+  /** Desktop only: opens an allowlisted file with the system application through a temporary copy. */
+  'evidence:openWithSystem': { input: z.strictObject({ fileId: id }), output: out<{ opened: true }>() },
+  'search:query': { input: z.strictObject({ assessmentId: id, query: z.string().max(200) }), output: out<SearchResults>() },
+  'backups:create': { input: z.strictObject({}), output: out<BackupInfo>() },
+} as const;

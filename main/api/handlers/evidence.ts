@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppFailure } from '../../../shared/api/result';
+import { findNode } from '../../../shared/domain/criteria-tree';
+import { currentTotals, requireAssessment } from '../../assessment/assessment-view';
+import { searchAssessment } from '../../assessment/search';
+import { loadCriteriaSet } from '../../criteria/set-cache';
+import { createBackup } from '../../evidence/backup';
+import { blobPath } from '../../evidence/blob-store';
+import { getFile } from '../../store/queries/evidence-files';
+import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItemsForAgency, listItemsForAssessment, removeFile, unlinkItem, updateItem } from '../../store/queries/evidence';
+import type { HandlerContext } from '../context';
+import type { HandlerRegistry } from '../dispatch';
+
+type EvidenceChannel = Extract<keyof HandlerRegistry, `evidence:${string}` | 'search:query' | 'backups:create'>;
+
+function requireLeaf(ctx: HandlerContext, assessmentId: number, code: string): void {
+  const set = loadCriteriaSet(ctx.db, requireAssessment(ctx.db, assessmentId).setHash);
+  const visit = findNode(set, code);
+  if (!visit || !visit.isLeaf) throw new AppFailure('NOT_FOUND', `Không có tiêu chí chấm điểm mã ${code}.`);
+}
+
+function requireItem(ctx: HandlerContext, itemId: number) {
+  const item = getItem(ctx.db, itemId);
+  if (!item) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+  return item;
+}
+
+/** Runs one evidence change in one transaction and returns the item and fresh totals. */
+function change(ctx: HandlerContext, assessmentId: number, write: () => number | null) {
+  return ctx.db.transaction(() => {
+    requireAssessment(ctx.db, assessmentId);
+    const itemId = write();
+    return { item: itemId === null ? null : requireItem(ctx, itemId), totals: currentTotals(ctx.db, assessmentId) };
+  })();
+}
+
+async function openWithSystem(ctx: HandlerContext, fileId: number): Promise<{ opened: true }> {
+  if (!ctx.desktop) throw new AppFailure('UNAVAILABLE', 'Chỉ ứng dụng trên máy tính mở được tệp bằng phần mềm của hệ thống; ở chế độ trình duyệt hãy tải tệp về.');
+  const file = getFile(ctx.db, fileId);
+  if (!file) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-mo-tep-'));
+  const copy = path.join(dir, file.displayName);
+  await fs.promises.copyFile(blobPath(ctx.dataDir, file.hash), copy);
+  const error = await ctx.desktop.openPath(copy);
+  if (error) throw new AppFailure('UNAVAILABLE', `Không mở được tệp: ${error}`);
+  return { opened: true };
+}
+
+export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
+  'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId) }),
+  'evidence:listForAgency': (ctx, { agencyId }) => ({ items: listItemsForAgency(ctx.db, agencyId) }),
+  'evidence:create': (ctx, { assessmentId, code, draft }) =>
+    change(ctx, assessmentId, () => {
+      const assessment = requireAssessment(ctx.db, assessmentId);
+      if (code !== null) requireLeaf(ctx, assessmentId, code);
+      const item = insertItem(ctx.db, assessment.agencyId, draft, ctx.now());
+      if (code !== null) linkItem(ctx.db, assessmentId, code, item.id, ctx.now());
+      return item.id;
+    }),
+  'evidence:update': (ctx, { assessmentId, itemId, draft }) =>
+    change(ctx, assessmentId, () => {
+      if (!updateItem(ctx.db, itemId, draft, ctx.now())) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+      return itemId;
+    }),
+  'evidence:delete': (ctx, { assessmentId, itemId }) =>
+    change(ctx, assessmentId, () => {
+      if (!deleteItem(ctx.db, itemId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+      return null;
+    }),
+  'evidence:link': (ctx, { assessmentId, code, itemId }) =>
+    change(ctx, assessmentId, () => {
+      requireLeaf(ctx, assessmentId, code);
+      linkItem(ctx.db, assessmentId, code, itemId, ctx.now());
+      return itemId;
+    }),
+  'evidence:unlink': (ctx, { assessmentId, code, itemId }) =>
+    change(ctx, assessmentId, () => {
+      requireItem(ctx, itemId);
+      unlinkItem(ctx.db, assessmentId, code, itemId);
+      return itemId;
+    }),
+  'evidence:removeFile': (ctx, { assessmentId, fileId }) =>
+    change(ctx, assessmentId, () => {
+      const file = getFile(ctx.db, fileId);
+      if (!file || !removeFile(ctx.db, fileId, ctx.now())) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
+      return file.itemId;
+    }),
+  'evidence:gaps': (ctx, { assessmentId }) => {
+    const set = loadCriteriaSet(ctx.db, requireAssessment(ctx.db, assessmentId).setHash);
+    const totals = currentTotals(ctx.db, assessmentId);
+    const leaves = totals.needsExplanationCodes.map((code) => {
+      const node = findNode(set, code)!.node;
+      const t = totals.nodes[code]!;
+      return { code, title: node.title, pointsMilli: t.pointsMilli, maxMilli: t.maxMilli };
+    });
+    return { leaves, itemsWithoutFiles: itemsWithoutFiles(ctx.db, assessmentId) };
+  },
+  'evidence:openWithSystem': (ctx, { fileId }) => openWithSystem(ctx, fileId),
+  'search:query': (ctx, { assessmentId, query }) => searchAssessment(ctx.db, assessmentId, query),
+  'backups:create': async (ctx) => {
+    const backup = await createBackup(ctx.db, ctx.dataDir, ctx.now());
+    return { fileName: backup.fileName, size: backup.size, createdAt: backup.createdAt, removedBlobs: backup.garbage.blobs };
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * Backup points: a verified copy of the database under <data>/backups/par-YYYYMMDD-HHMMSS.sqlite.
+ * SQLite's online backup (the app keeps running) into a temp file → switched to a single-file
+ * (rollback journal) database so the copy needs no -wal/-shm → `PRAGMA integrity_check` on a
+ * read-only open (a bad copy is deleted and refused) → fsync → rename → fsync the folder →
+ * recorded; the newest 10 are kept. Then evidence garbage collection runs (see garbage.ts for why
+ * blobs are removed only after a backup). Blob files are not copied: they are immutable and
+ * stay until a later backup no longer needs them.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppFailure } from '../../shared/api/result';
+import { fsyncFolder, renameWithRetry } from './blob-store';
+import { collectGarbage, type GarbageReport } from './garbage';
+import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
+import { databaseNow } from '../store/queries/evidence-files';
+
+export const BACKUPS_KEPT = 10;
+const TEMP_SUFFIX = '.sqlite.part';
+
+export const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups');
+
+export interface BackupResult {
+  fileName: string;
+  size: number;
+  createdAt: string;
+  garbage: GarbageReport;
+}
+
+/** 2026-01-05T08:00:07.123Z → par-20260105-080007.sqlite (UTC, as `now` is); -2, -3 … if taken. */
+function backupFileName(db: Database.Database, dir: string, now: string): string {
+  const stamp = now.replace(/\.\d+Z$|Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+  for (let n = 1; ; n++) {
+    const name = `par-${stamp}${n === 1 ? '' : `-${n}`}.sqlite`;
+    if (!backupNameTaken(db, name) && !fs.existsSync(path.join(dir, name))) return name;
+  }
+}
+
+/** Journal mode DELETE: the copy is one self-contained file (WAL mode would need -wal/-shm beside it). */
+function makeSingleFile(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+function integrityProblems(file: string): string[] {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  } finally {
+    copy.close();
+  }
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Leftovers of a backup interrupted by a crash. */
+async function removeTempCopies(dir: string): Promise<void> {
+  const names = await fs.promises.readdir(dir);
+  await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => fs.promises.rm(path.join(dir, n), { force: true })));
+}
+
+async function writeVerifiedCopy(db: Database.Database, dir: string): Promise<string> {
+  const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+  try {
+    await db.backup(temp);
+    makeSingleFile(temp);
+    const problems = integrityProblems(temp);
+    if (problems.length > 0) {
+      throw new AppFailure('INTERNAL', `Bản sao lưu bị lỗi và đã bị hủy: ${problems.slice(0, 3).join('; ')}`);
+    }
+    await fsyncFile(temp);
+    return temp;
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** Keeps the newest BACKUPS_KEPT rows and files. */
+async function rotate(db: Database.Database, dir: string): Promise<void> {
+  for (const old of listBackups(db).slice(BACKUPS_KEPT)) {
+    deleteBackupRow(db, old.id);
+    await fs.promises.rm(path.join(dir, old.fileName), { force: true });
+  }
+}
+
+export async function createBackup(db: Database.Database, dataDir: string, now: string): Promise<BackupResult> {
+  const dir = backupsDir(dataDir);
+  await fs.promises.mkdir(dir, { recursive: true });
+  await removeTempCopies(dir);
+  // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
+  const startedAt = databaseNow(db);
+  const temp = await writeVerifiedCopy(db, dir);
+  const fileName = backupFileName(db, dir, now);
+  await renameWithRetry(temp, path.join(dir, fileName));
+  await fsyncFolder(dir);
+  const size = (await fs.promises.stat(path.join(dir, fileName))).size;
+  insertBackup(db, { fileName, createdAt: now, size });
+  await rotate(db, dir);
+  const garbage = await collectGarbage(db, dataDir, startedAt);
+  return { fileName, size, createdAt: now, garbage };
+}

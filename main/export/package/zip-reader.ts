@@ -1,0 +1,73 @@
+/** Opening an untrusted zip with yauzl and listing its central directory under the entry rules.
+ *  Nothing is decompressed here. yauzl's own refusals (it validates names and sizes too) are
+ *  translated into the same Vietnamese messages. */
+import fs from 'node:fs';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { LIMITS } from './format';
+import { nameProblem, NameRegistry, overlapProblem, rawNameProblem, sizeProblem, typeProblem } from './entry-rules';
+import { msg, PackageRefusal } from './package-messages';
+
+const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true };
+const NAMED_ERRORS = /^(invalid characters in fileName|absolute path|invalid relative path): ([\s\S]*)$/;
+
+/** yauzl's English error → a refusal with the message of the matching rule. */
+export function refusalFromZipError(err: unknown): PackageRefusal {
+  if (err instanceof PackageRefusal) return err;
+  const text = err instanceof Error ? err.message : String(err);
+  const named = NAMED_ERRORS.exec(text);
+  if (named) return new PackageRefusal(nameProblem(named[2]!) ?? msg.damaged(text), named[2]!);
+  if (/end of central directory record signature not found/.test(text)) return new PackageRefusal(msg.notAZip());
+  if (/strong encryption/.test(text)) return new PackageRefusal(msg.encrypted('?'));
+  return new PackageRefusal(msg.damaged(text));
+}
+
+export async function openZip(file: string): Promise<ZipFile> {
+  const stat = await fs.promises.stat(file);
+  if (stat.size === 0) throw new PackageRefusal(msg.emptyPackage());
+  try {
+    return await yauzl.openPromise(file, YAUZL_OPTIONS);
+  } catch (err) {
+    throw refusalFromZipError(err);
+  }
+}
+
+function entryProblem(entry: Entry, names: NameRegistry): string | null {
+  return rawNameProblem(entry) ?? nameProblem(entry.fileName) ?? typeProblem(entry) ?? names.add(entry.fileName);
+}
+
+/** Every entry of the central directory, each checked as it is read; the first problem refuses. */
+export function listEntries(zip: ZipFile): Promise<Entry[]> {
+  if (zip.entryCount > LIMITS.maxEntries) return Promise.reject(new PackageRefusal(msg.tooManyEntries(zip.entryCount)));
+  const names = new NameRegistry();
+  const entries: Entry[] = [];
+  return new Promise((resolve, reject) => {
+    const stop = (err: unknown) => {
+      zip.removeAllListeners();
+      zip.on('error', () => {});
+      reject(refusalFromZipError(err));
+    };
+    zip.on('error', stop);
+    zip.on('end', () => resolve(entries));
+    zip.on('entry', (entry: Entry) => {
+      const problem = entryProblem(entry, names);
+      if (problem) return stop(new PackageRefusal(problem, entry.fileName));
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
+
+/** The whole directory, listed and checked; the zip stays open for reading entries. */
+export async function openCheckedZip(file: string): Promise<{ zip: ZipFile; entries: Entry[] }> {
+  const zip = await openZip(file);
+  try {
+    const entries = await listEntries(zip);
+    const problem = sizeProblem(entries) ?? overlapProblem(entries);
+    if (problem) throw new PackageRefusal(problem);
+    return { zip, entries };
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+}

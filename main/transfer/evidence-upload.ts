@@ -1,0 +1,49 @@
+/**
+ * Evidence upload: the renderer streams a file's bytes (a browser upload in web mode, a fetch to
+ * the app:// protocol in Electron) and both land here, in the same import service. The query
+ * string carries the item and the name; nothing from the renderer is ever used as a path.
+ */
+import type { Result } from '../../shared/api/result';
+import { AppFailure } from '../../shared/api/result';
+import type { ImportedFile } from '../../shared/api/evidence-entities';
+import type { HandlerContext } from '../api/context';
+import { importEvidenceFile } from '../evidence/import-file';
+
+export const UPLOAD_PATH = '/upload/evidence';
+
+function positiveInt(value: string | null): number | null {
+  if (value === null || !/^\d{1,15}$/.test(value)) return null;
+  const n = Number(value);
+  return n > 0 ? n : null;
+}
+
+export async function uploadEvidenceFile(
+  ctx: HandlerContext,
+  params: URLSearchParams,
+  body: AsyncIterable<Uint8Array>,
+  signal: AbortSignal,
+): Promise<Result<ImportedFile>> {
+  const itemId = positiveInt(params.get('itemId'));
+  const fileName = params.get('name') ?? '';
+  const sizeParam = params.get('size');
+  const declaredSize = sizeParam === null ? undefined : Number(sizeParam);
+  if (itemId === null || fileName.length === 0 || fileName.length > 1000 || (declaredSize !== undefined && !Number.isSafeInteger(declaredSize))) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu tải tệp lên không hợp lệ.' } };
+  }
+  try {
+    const file = await importEvidenceFile(ctx.db, ctx.dataDir, {
+      itemId,
+      fileName,
+      source: body,
+      declaredSize,
+      signal,
+      maxBytes: ctx.maxEvidenceBytes,
+      now: ctx.now(),
+    });
+    return { ok: true, value: file };
+  } catch (err) {
+    if (err instanceof AppFailure) return { ok: false, error: err.toError() };
+    console.error('[upload] evidence import failed:', err);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Không lưu được tệp. Dữ liệu chưa bị thay đổi.' } };
+  }
+}

@@ -1,0 +1,143 @@
+/** Evidence through the real dispatch and the real web bridge: upload, link, preview, gaps,
+ *  search, delete and garbage collection after a backup point. */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportedFile } from '../../../shared/api/evidence-entities';
+import type { Result } from '../../../shared/api/result';
+import { leavesOf } from '../../../shared/domain/criteria-tree';
+import { loadCriteriaSet } from '../../../main/criteria/set-cache';
+import { blobPath, tempDir } from '../../../main/evidence/blob-store';
+import { startBackendWebServer } from '../../../main/web/backend-server';
+import type { RunningWebServer } from '../../../main/web/server';
+import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { makePdf, PNG_1X1 } from '../../helpers/sample-documents';
+
+let h: Harness;
+let server: RunningWebServer;
+let assessmentId: number;
+let yesNoCode: string;
+let otherCode: string;
+
+const draft = (docNumber: string, summary: string) => ({ docNumber, issuedOn: '2026-01-05', issuer: 'UBND thành phố Đà Nẵng', docType: 'plan' as const, summary });
+
+beforeEach(async () => {
+  h = createHarness();
+  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+  server = await startBackendWebServer(h.ctx, { port: 0, staticDir });
+  const agency = await h.call('agencies:create', agencyDraft());
+  const set = (await h.call('criteriaSets:list', {})).sets.find((s) => s.level === 'department')!;
+  assessmentId = (await h.call('assessments:create', { agencyId: agency.id, year: 2026, setHash: set.hash })).id;
+  const leaves = leavesOf(loadCriteriaSet(h.ctx.db, set.hash)).map((v) => v.node);
+  yesNoCode = leaves.find((l) => l.rule?.kind === 'yesNo')!.code;
+  otherCode = leaves.find((l) => l.rule?.kind === 'manual')!.code;
+});
+afterEach(async () => {
+  await server.close();
+  h.dispose();
+});
+
+function upload(itemId: number, name: string, body: Buffer, opts: { abortAfter?: number } = {}): Promise<Result<ImportedFile> | 'aborted'> {
+  const query = new URLSearchParams({ itemId: String(itemId), name, size: String(body.length) });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/upload/evidence?${query}`, headers: { Origin: server.origin, 'X-PAR-Token': server.token, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
+    req.on('error', (err) => (opts.abortAfter !== undefined ? resolve('aborted') : reject(err)));
+    if (opts.abortAfter !== undefined) {
+      req.write(body.subarray(0, opts.abortAfter));
+      setTimeout(() => req.destroy(), 200);
+    } else req.end(body);
+  });
+}
+
+async function get(p: string): Promise<{ status: number; type: string | undefined; body: Buffer }> {
+  const res = await fetch(`${server.origin}${p}`);
+  return { status: res.status, type: res.headers.get('content-type') ?? undefined, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('evidence', () => {
+  it('uploads files to an item, links it to a second criterion, and serves the PDF for preview', async () => {
+    const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('125/KH-UBND', 'Kế hoạch cải cách hành chính năm 2026') });
+    const itemId = created.item!.id;
+    const pdf = makePdf('Ke hoach CCHC 2026');
+    const first = await upload(itemId, 'Kế hoạch CCHC.pdf'.normalize('NFD'), pdf);
+    const second = await upload(itemId, 'anh-chup.png', PNG_1X1);
+    expect(first).toMatchObject({ ok: true, value: { displayName: 'Kế hoạch CCHC.pdf', mediaType: 'application/pdf', size: pdf.length } });
+    expect(second).toMatchObject({ ok: true, value: { mediaType: 'image/png' } });
+    const linked = await h.call('evidence:link', { assessmentId, code: otherCode, itemId });
+    expect(linked.item!.links.map((l) => l.code).sort()).toEqual([otherCode, yesNoCode].sort());
+    expect(linked.item!.files).toHaveLength(2);
+
+    const fileId = (first as { value: ImportedFile }).value.fileId;
+    const served = await get(`/files/evidence/${fileId}?token=${server.token}`);
+    expect(served.status).toBe(200);
+    expect(served.type).toBe('application/pdf');
+    expect(served.body.equals(pdf)).toBe(true);
+    expect((await get(`/files/evidence/${fileId}`)).status).toBe(403);
+    expect((await get(`/files/evidence/../../par.sqlite?token=${server.token}`)).status).toBe(404);
+  });
+
+  it('refuses an upload without the token or from another origin', async () => {
+    const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('1/BC', 'Báo cáo') });
+    const res = await fetch(`${server.origin}/upload/evidence?itemId=${created.item!.id}&name=a.pdf`, { method: 'POST', headers: { Origin: 'http://evil.example', 'X-PAR-Token': server.token }, body: makePdf('x') });
+    expect(res.status).toBe(403);
+    expect((await h.call('evidence:listForAssessment', { assessmentId })).items[0]!.files).toHaveLength(0);
+  });
+
+  it('leaves no row and no temp file when an upload is cut off', async () => {
+    const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('2/BC', 'Báo cáo quý') });
+    const big = Buffer.concat([makePdf('x'), Buffer.alloc(2 * 1024 * 1024, 7)]);
+    expect(await upload(created.item!.id, 'lon.pdf', big, { abortAfter: 256 * 1024 })).toBe('aborted');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await h.call('evidence:listForAssessment', { assessmentId })).items[0]!.files).toHaveLength(0);
+    expect(fs.readdirSync(tempDir(h.dataDir))).toEqual([]);
+  });
+
+  it('lists a scored leaf without evidence or explanation as a gap until evidence or an explanation backs it', async () => {
+    await h.call('answers:save', { assessmentId, code: yesNoCode, answer: { input: { kind: 'yesNo', achieved: true }, notApplicable: false, explanation: '' } });
+    expect((await h.call('evidence:gaps', { assessmentId })).leaves.map((l) => l.code)).toContain(yesNoCode);
+    const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('3/QĐ', 'Quyết định') });
+    expect(created.totals.needsExplanationCodes).not.toContain(yesNoCode);
+    const gaps = await h.call('evidence:gaps', { assessmentId });
+    expect(gaps.leaves.map((l) => l.code)).not.toContain(yesNoCode);
+    expect(gaps.itemsWithoutFiles.map((i) => i.id)).toEqual([created.item!.id]);
+    await h.call('evidence:unlink', { assessmentId, code: yesNoCode, itemId: created.item!.id });
+    expect((await h.call('evidence:gaps', { assessmentId })).leaves.map((l) => l.code)).toContain(yesNoCode);
+    await h.call('answers:save', { assessmentId, code: yesNoCode, answer: { input: { kind: 'yesNo', achieved: true }, notApplicable: false, explanation: 'Đã thực hiện, văn bản đang trình ký' } });
+    expect((await h.call('evidence:gaps', { assessmentId })).leaves.map((l) => l.code)).not.toContain(yesNoCode);
+  });
+
+  it('finds criteria and evidence without diacritics, đ included', async () => {
+    await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('125/KH-UBND', 'Kế hoạch đào tạo, bồi dưỡng cán bộ năm 2026') });
+    const r = await h.call('search:query', { assessmentId, query: 'dao tao' });
+    expect(r.evidence.map((e) => e.item.docNumber)).toEqual(['125/KH-UBND']);
+    expect(r.evidence[0]!.codes).toEqual([yesNoCode]);
+    const plan = await h.call('search:query', { assessmentId, query: 'ke hoach' });
+    expect(plan.criteria.length).toBeGreaterThan(0);
+    expect(plan.criteria.every((c) => c.matchedIn !== 'code')).toBe(true);
+  });
+
+  it('deletes an unused item and removes its file from disk only after the next backup', async () => {
+    const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('4/TB', 'Thông báo') });
+    const itemId = created.item!.id;
+    const uploaded = (await upload(itemId, 'tb.pdf', makePdf('thong bao'))) as { value: ImportedFile };
+    const blob = blobPath(h.dataDir, uploaded.value.hash);
+    const refused = await h.fail('evidence:delete', { assessmentId, itemId });
+    expect(refused.code).toBe('CONFLICT');
+    await h.call('evidence:unlink', { assessmentId, code: yesNoCode, itemId });
+    await h.call('evidence:delete', { assessmentId, itemId });
+    expect(fs.existsSync(blob)).toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    const backup = await h.call('backups:create', {});
+    expect(backup.removedBlobs).toBe(1);
+    expect(fs.existsSync(blob)).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+/** Backup points and the garbage collection that follows them, on real files. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blobPath, blobsDir, cleanTempFolder, tempDir } from '../../../main/evidence/blob-store';
+import { BACKUPS_KEPT, backupsDir, createBackup } from '../../../main/evidence/backup';
+import { cleanEvidenceAtStartup, collectGarbage, sweepOrphanBlobs } from '../../../main/evidence/garbage';
+import { importEvidenceFile } from '../../../main/evidence/import-file';
+import { listBackups } from '../../../main/store/queries/backups';
+import { deleteItem } from '../../../main/store/queries/evidence';
+import { NOW } from '../../helpers/store-temp';
+import { chunked, filesUnder, makeEvidenceEnv, newItem, pdfBytes, sha256, type EvidenceEnv } from '../../helpers/evidence-temp';
+
+let env: EvidenceEnv;
+beforeEach(() => {
+  env = makeEvidenceEnv('par-backup-');
+});
+afterEach(() => env.cleanup());
+
+const stamp = (minute: number) => new Date(Date.UTC(2026, 0, 5, 8, minute, 7, 123)).toISOString();
+
+/** Puts a blob file in place with no row, as a crash between publish and commit would. */
+function orphanBlob(ageMs: number): string {
+  const data = pdfBytes(1000);
+  const hash = sha256(data);
+  fs.mkdirSync(path.dirname(blobPath(env.dataDir, hash)), { recursive: true });
+  fs.writeFileSync(blobPath(env.dataDir, hash), data);
+  const when = new Date(Date.now() - ageMs);
+  fs.utimesSync(blobPath(env.dataDir, hash), when, when);
+  return hash;
+}
+
+describe('createBackup', () => {
+  it('writes a single-file copy that opens read-only and passes integrity_check', async () => {
+    newItem(env, { summary: 'Kế hoạch trong bản sao' });
+    const backup = await createBackup(env.db, env.dataDir, stamp(0));
+    expect(backup).toMatchObject({ fileName: 'par-20260105-080007.sqlite', createdAt: stamp(0), size: expect.any(Number) });
+    const file = path.join(backupsDir(env.dataDir), backup.fileName);
+    expect(fs.statSync(file).size).toBe(backup.size);
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('foreign_key_check')).toEqual([]);
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.prepare('SELECT summary FROM evidence_items').pluck().all()).toEqual(['Kế hoạch trong bản sao']);
+    } finally {
+      copy.close();
+    }
+    expect(fs.readdirSync(backupsDir(env.dataDir))).toEqual([backup.fileName]);
+    expect(listBackups(env.db)).toEqual([{ id: expect.any(Number), fileName: backup.fileName, createdAt: stamp(0), size: backup.size }]);
+  });
+
+  it('keeps the newest 10 backups, files and rows, and names same-second backups apart', async () => {
+    const names: string[] = [];
+    for (let i = 0; i < 12; i++) names.push((await createBackup(env.db, env.dataDir, stamp(i))).fileName);
+    const twin = await createBackup(env.db, env.dataDir, stamp(11));
+    expect(twin.fileName).toBe('par-20260105-081107-2.sqlite');
+    const kept = [twin.fileName, ...names.slice(-(BACKUPS_KEPT - 1)).reverse()];
+    expect(listBackups(env.db).map((b) => b.fileName)).toEqual(kept);
+    expect(fs.readdirSync(backupsDir(env.dataDir)).sort()).toEqual([...kept].sort());
+  });
+
+  it('removes temp copies left by an interrupted backup', async () => {
+    fs.mkdirSync(backupsDir(env.dataDir), { recursive: true });
+    fs.writeFileSync(path.join(backupsDir(env.dataDir), '.abc.sqlite.part'), 'partial');
+    const backup = await createBackup(env.db, env.dataDir, stamp(0));
+    expect(fs.readdirSync(backupsDir(env.dataDir))).toEqual([backup.fileName]);
+  });
+});
+
+describe('garbage collection', () => {
+  it('collects only blobs unused since before the backup time', async () => {
+    const item = newItem(env);
+    const { hash } = await importEvidenceFile(env.db, env.dataDir, { itemId: item, fileName: 'a.pdf', source: chunked(pdfBytes(4000)), now: NOW });
+    deleteItem(env.db, item);
+    expect(await collectGarbage(env.db, env.dataDir, '2000-01-01T00:00:00.000Z')).toEqual({ blobs: 0, orphans: 0 });
+    expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(true);
+    expect(await collectGarbage(env.db, env.dataDir, '2999-01-01T00:00:00.000Z')).toEqual({ blobs: 1, orphans: 0 });
+    expect(filesUnder(blobsDir(env.dataDir))).toEqual([]);
+  });
+
+  it('sweeps blob files without a row once they are an hour old, and nothing else', async () => {
+    const old = orphanBlob(2 * 60 * 60 * 1000);
+    const fresh = orphanBlob(0);
+    const stray = path.join(blobsDir(env.dataDir), 'ab', 'not-a-blob');
+    fs.mkdirSync(path.dirname(stray), { recursive: true });
+    fs.writeFileSync(stray, 'x');
+    const item = newItem(env);
+    const kept = await importEvidenceFile(env.db, env.dataDir, { itemId: item, fileName: 'k.pdf', source: chunked(pdfBytes(3000)), now: NOW });
+    fs.utimesSync(blobPath(env.dataDir, kept.hash), new Date(0), new Date(0));
+    expect(await sweepOrphanBlobs(env.db, env.dataDir)).toBe(1);
+    expect(fs.existsSync(blobPath(env.dataDir, old))).toBe(false);
+    expect(fs.existsSync(blobPath(env.dataDir, fresh))).toBe(true);
+    expect(fs.existsSync(blobPath(env.dataDir, kept.hash))).toBe(true);
+    expect(fs.existsSync(stray)).toBe(true);
+  });
+
+  it('an import that finds an old orphan with its content reuses it and protects it from the sweep', async () => {
+    const data = pdfBytes(1000);
+    const hash = sha256(data);
+    fs.mkdirSync(path.dirname(blobPath(env.dataDir, hash)), { recursive: true });
+    fs.writeFileSync(blobPath(env.dataDir, hash), data);
+    fs.utimesSync(blobPath(env.dataDir, hash), new Date(0), new Date(0));
+    const result = await importEvidenceFile(env.db, env.dataDir, { itemId: newItem(env), fileName: 'a.pdf', source: chunked(data), now: NOW });
+    expect(result.hash).toBe(hash);
+    expect(await sweepOrphanBlobs(env.db, env.dataDir)).toBe(0);
+    expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(true);
+  });
+
+  it('cleans temp files and old orphans at startup', async () => {
+    fs.mkdirSync(tempDir(env.dataDir), { recursive: true });
+    fs.writeFileSync(path.join(tempDir(env.dataDir), 'x.part'), 'partial');
+    orphanBlob(3 * 60 * 60 * 1000);
+    expect(await cleanEvidenceAtStartup(env.db, env.dataDir)).toEqual({ tempFiles: 1, orphans: 1 });
+    expect(await cleanTempFolder(env.dataDir)).toBe(0);
+    expect(filesUnder(path.join(env.dataDir, 'evidence'))).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * The evidence crash test: a child process imports files of random sizes through the REAL
+ * importEvidenceFile (with scratch items deleted and backup points with garbage collection in
+ * between) and is SIGKILLed at random moments, over and over. Afterwards every acknowledged import
+ * has its row and a whole blob, no row points to a missing or partial blob, no file under blobs/
+ * is partial (its SHA-256 equals its name; partial files may only be in tmp/), and the database
+ * passes integrity_check and foreign_key_check.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
+import { checkIntegrity, databasePath, openDatabase } from '../../../main/store/open';
+import { insertAgency } from '../../../main/store/queries/agencies';
+import { CRASH_AGENCY_ID } from '../../helpers/evidence-crash-writer-ids';
+import { filesUnder, PDF_HEADER } from '../../helpers/evidence-temp';
+import { seededRandom } from '../../helpers/seeded-random';
+import { makeTempDir, NOW, sampleAgency, type TempDir } from '../../helpers/store-temp';
+
+const RUNS = Number(process.env.CRASH_RUNS ?? 50);
+const POOL_FILES = 16;
+const MIN_SIZE = 16 * 1024;
+const MAX_SIZE = 8 * 1024 * 1024;
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const WRITER = path.join(ROOT, 'test/helpers/evidence-crash-writer.ts');
+/** Writers start up ahead (tsx + better-sqlite3 take ~0.6 s of CPU) and wait for `go`; one runs at a time. */
+const AHEAD = Number(process.env.CRASH_AHEAD ?? 2);
+
+interface RunResult {
+  acked: string[];
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+interface Writer {
+  child: ChildProcessWithoutNullStreams;
+  ready: Promise<void>;
+  done: Promise<RunResult>;
+}
+
+let tmp: TempDir;
+const live = new Set<ChildProcessWithoutNullStreams>();
+beforeEach(() => {
+  tmp = makeTempDir('par-evidence-crash-');
+});
+afterEach(() => {
+  for (const child of live) child.kill('SIGKILL');
+  tmp.cleanup();
+});
+
+const sha256File = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sizes spread evenly on a log scale between 16 KiB and 8 MiB; PDF header, random content. */
+function makePool(dir: string, random: () => number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < POOL_FILES; i++) {
+    const size = Math.round(MIN_SIZE * (MAX_SIZE / MIN_SIZE) ** random());
+    fs.writeFileSync(path.join(dir, `tep-${String(i).padStart(2, '0')}.pdf`), Buffer.concat([PDF_HEADER, crypto.randomBytes(size - PDF_HEADER.length)]));
+  }
+}
+
+function seedDatabase(dataDir: string): void {
+  const db = openDatabase(databasePath(dataDir));
+  expect(insertAgency(db, sampleAgency(), NOW).id).toBe(CRASH_AGENCY_ID);
+  db.close();
+}
+
+function startWriter(dataDir: string, poolDir: string, seed: number): Writer {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, poolDir, String(seed)], { cwd: ROOT });
+  live.add(child);
+  child.stdin.on('error', () => {}); // a writer that died early: its result reports why
+  const acked: string[] = [];
+  let out = '';
+  let stderr = '';
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    const lines = out.split('\n');
+    out = lines.pop() ?? ''; // a line cut by the kill is not an ack
+    for (const line of lines) {
+      if (line === 'ready') markReady();
+      else if (line.startsWith('ack ')) acked.push(line.slice(4));
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<RunResult>((resolve) => {
+    child.on('close', (_code, signal) => {
+      live.delete(child);
+      markReady();
+      resolve({ acked, signal, stderr });
+    });
+  });
+  return { child, ready, done };
+}
+
+async function crashLoop(dataDir: string, poolDir: string, random: () => number): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  const queue: Writer[] = [];
+  let spawned = 0;
+  const refill = () => {
+    while (spawned < RUNS && queue.length < AHEAD) queue.push(startWriter(dataDir, poolDir, 1000 + spawned++));
+  };
+  for (let run = 0; run < RUNS; run++) {
+    refill();
+    const current = queue.shift();
+    if (!current) throw new Error('no writer left');
+    await current.ready;
+    refill();
+    current.child.stdin.write('go\n');
+    await sleep(40 + Math.floor(random() * 460));
+    current.child.kill('SIGKILL');
+    const result = await current.done;
+    expect(result.signal, `writer ${run} ended by itself:\n${result.stderr}`).toBe('SIGKILL');
+    results.push(result);
+  }
+  return results;
+}
+
+/** Every blob row (referenced or not) has its whole file; returns the number of rows. */
+function checkBlobRows(db: Database.Database, dataDir: string): number {
+  const rows = db.prepare('SELECT hash, size FROM blobs').all() as { hash: string; size: number }[];
+  for (const { hash, size } of rows) {
+    const file = blobPath(dataDir, hash);
+    expect(fs.existsSync(file), `blob row ${hash} has no file`).toBe(true);
+    expect(fs.statSync(file).size, `blob ${hash} has the wrong size`).toBe(size);
+    expect(sha256File(file), `blob ${hash} is not whole`).toBe(hash);
+  }
+  const dangling = db.prepare('SELECT COUNT(*) FROM evidence_files f LEFT JOIN blobs b ON b.hash = f.blob_hash WHERE b.hash IS NULL').pluck().get();
+  expect(dangling, 'file rows without a blob row').toBe(0);
+  return rows.length;
+}
+
+/** No partial file under a final name: every file under blobs/ hashes to its own name. */
+function checkBlobFiles(dataDir: string): number {
+  const files = filesUnder(blobsDir(dataDir));
+  for (const rel of files) expect(sha256File(path.join(blobsDir(dataDir), rel)), `partial blob ${rel}`).toBe(path.basename(rel));
+  return files.length;
+}
+
+it(`keeps every acknowledged import whole across ${RUNS} SIGKILLs`, async () => {
+  const began = Date.now();
+  const seed = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
+  const random = seededRandom(seed);
+  const dataDir = tmp.file('data');
+  const poolDir = tmp.file('pool');
+  expect(fs.existsSync(path.join(ROOT, 'node_modules/tsx'))).toBe(true);
+  makePool(poolDir, random);
+  seedDatabase(dataDir);
+  const results = await crashLoop(dataDir, poolDir, random);
+  const acked = results.flatMap((r) => r.acked);
+  const db = openDatabase(databasePath(dataDir));
+  try {
+    expect(checkIntegrity(db)).toEqual({ ok: true, problems: [] });
+    const hasRow = db.prepare('SELECT 1 FROM evidence_files WHERE blob_hash = ?');
+    const lost = acked.filter((hash) => hasRow.get(hash) === undefined);
+    expect(lost, 'acknowledged imports without their row').toEqual([]);
+    const blobRows = checkBlobRows(db, dataDir);
+    const blobFiles = checkBlobFiles(dataDir);
+    const fileRows = db.prepare('SELECT COUNT(*) FROM evidence_files').pluck().get();
+    const partials = filesUnder(tempDir(dataDir)).length;
+    const seconds = ((Date.now() - began) / 1000).toFixed(1);
+    console.log(
+      `evidence crash test: ${results.length} runs killed, ${acked.length} acked imports all present and whole, ` +
+        `${fileRows} file rows, ${blobRows} blob rows, ${blobFiles} blob files (${blobFiles - blobRows} orphans), ` +
+        `${partials} partial temp files, seed ${seed}, ${seconds} s`,
+    );
+    expect(acked.length).toBeGreaterThan(0);
+  } finally {
+    db.close();
+  }
+}, 180_000);
