@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { HandlerContext } from '../api/context';
 import { fileIdFromPath, findEvidenceDownload } from '../transfer/evidence-download';
 import { UPLOAD_PATH, uploadEvidenceFile } from '../transfer/evidence-upload';
+import { EXPORT_PATH_PREFIX, findExportDownload } from '../transfer/export-download';
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -19,8 +20,9 @@ export async function routeAppStream(request: Request, ctx: HandlerContext): Pro
     return json(200, await uploadEvidenceFile(ctx, url.searchParams, body, request.signal));
   }
   const fileId = fileIdFromPath(url.pathname);
-  if (fileId === null) return null;
-  const found = findEvidenceDownload(ctx, fileId, url.searchParams.get('download') === '1');
+  const isExport = url.pathname.startsWith(EXPORT_PATH_PREFIX);
+  if (fileId === null && !isExport) return null;
+  const found = isExport ? findExportDownload(ctx, url.pathname) : findEvidenceDownload(ctx, fileId!, url.searchParams.get('download') === '1');
   if (!found) return json(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy tệp.' } });
   return new Response(Readable.toWeb(found.open()) as unknown as ReadableStream, { status: 200, headers: found.headers });
 }

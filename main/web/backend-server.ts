@@ -4,6 +4,7 @@ import type { HandlerContext } from '../api/context';
 import { createHandlerRegistry } from '../api/registry';
 import { findEvidenceDownload } from '../transfer/evidence-download';
 import { uploadEvidenceFile } from '../transfer/evidence-upload';
+import { findExportDownload } from '../transfer/export-download';
 import { startWebServer, type RunningWebServer } from './server';
 
 export function startBackendWebServer(
@@ -17,6 +18,7 @@ export function startBackendWebServer(
     streams: {
       upload: (params, body, signal) => uploadEvidenceFile(ctx, params, body, signal),
       download: (fileId, asAttachment) => findEvidenceDownload(ctx, fileId, asAttachment),
+      exportFile: (pathname) => findExportDownload(ctx, pathname),
     },
   });
 }

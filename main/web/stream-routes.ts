@@ -8,17 +8,19 @@ import type { Result } from '../../shared/api/result';
 import type { EvidenceDownload } from '../transfer/evidence-download';
 import { fileIdFromPath, FILE_PATH_PREFIX } from '../transfer/evidence-download';
 import { UPLOAD_PATH } from '../transfer/evidence-upload';
+import { EXPORT_PATH_PREFIX } from '../transfer/export-download';
 import { isAllowedOrigin, tokenMatches } from './http-guards';
 
 export interface StreamServices {
   upload(params: URLSearchParams, body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Result<unknown>>;
   download(fileId: number, asAttachment: boolean): EvidenceDownload | null;
+  exportFile(pathname: string): EvidenceDownload | null;
 }
 
 type Reply = (status: number, body: unknown) => void;
 
 export function isStreamRoute(pathname: string): boolean {
-  return pathname === UPLOAD_PATH || pathname.startsWith(FILE_PATH_PREFIX);
+  return pathname === UPLOAD_PATH || pathname.startsWith(FILE_PATH_PREFIX) || pathname.startsWith(EXPORT_PATH_PREFIX);
 }
 
 export async function handleStreamRoute(
@@ -44,7 +46,11 @@ export async function handleStreamRoute(
   if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden('Phương thức không hợp lệ.');
   if (!tokenMatches(url.searchParams.get('token') ?? undefined, ctx.token)) return forbidden('Phiên làm việc không hợp lệ.');
   const fileId = fileIdFromPath(url.pathname);
-  const found = fileId === null ? null : ctx.services.download(fileId, url.searchParams.get('download') === '1');
+  const found = url.pathname.startsWith(EXPORT_PATH_PREFIX)
+    ? ctx.services.exportFile(url.pathname)
+    : fileId === null
+      ? null
+      : ctx.services.download(fileId, url.searchParams.get('download') === '1');
   if (!found) return ctx.reply(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy tệp.' } });
   res.writeHead(200, found.headers);
   if (req.method === 'HEAD') return void res.end();
