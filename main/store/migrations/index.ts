@@ -8,10 +8,11 @@ import { AppFailure } from '../../../shared/api/result';
 import type { Migration } from './types';
 import m0001 from './0001-initial';
 import m0002 from './0002-evidence-and-report';
+import m0003 from './0003-evidence-search-order';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;
 

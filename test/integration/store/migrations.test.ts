@@ -61,6 +61,20 @@ const CASES: MigrationCase[] = [
       expect(db.prepare('SELECT unreferenced_since FROM blobs').get()).toEqual({ unreferenced_since: null });
     },
   },
+  {
+    version: 3,
+    seed: (db) => {
+      db.exec(`INSERT INTO agencies (id, name, level, place_name, signer_title, signer_name, created_at, updated_at)
+               VALUES (1, 'SỞ NỘI VỤ', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'Nguyễn Văn A', 't', 't')`);
+      db.exec("INSERT INTO evidence_items (id, agency_id, doc_number, doc_type, search_text, created_at, updated_at) VALUES (7, 1, '125/KH', 'plan', 'ke hoach', 't', '2026-01-02')");
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, search_text FROM evidence_items').all()).toEqual([{ id: 7, search_text: 'ke hoach' }]);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM evidence_items WHERE agency_id = 1 AND search_text LIKE '%ke%' ORDER BY updated_at DESC, id DESC LIMIT 50").all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' | ')).toContain('evidence_items_agency_newest');
+      expect(plan.map((p) => p.detail).join(' | ')).not.toContain('TEMP B-TREE');
+    },
+  },
 ];
 
 describe('migrate', () => {
