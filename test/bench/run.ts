@@ -1,17 +1,38 @@
-/** `npm run bench`: every figure beside the machine's own limit measured in the same run. */
+/**
+ * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
+ * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
+ * named groups (store, search, evidence, report, package).
+ */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
+import { benchEvidenceImport } from './evidence-bench';
+import { benchReportExport } from './report-bench';
+import { benchSearch } from './search-bench';
 import { benchAnswerSave, benchColdOpen } from './store-bench';
 
+const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
+  store: async () => [...(await benchAnswerSave()), ...(await benchColdOpen())],
+  search: () => benchSearch(),
+  evidence: () => benchEvidenceImport(),
+  report: () => benchReportExport(),
+};
+
 async function main(): Promise<void> {
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = asked.filter((name) => !(name in GROUPS));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark group(s): ${unknown.join(', ')}. Groups: ${Object.keys(GROUPS).join(', ')}`);
+    process.exit(2);
+  }
   const figures: BenchFigure[] = [];
-  console.log('bench: answer save + recompute …');
-  figures.push(...(await benchAnswerSave()));
-  console.log('bench: cold open …');
-  figures.push(...(await benchColdOpen()));
+  for (const [name, run] of Object.entries(GROUPS)) {
+    if (asked.length > 0 && !asked.includes(name)) continue;
+    console.log(`bench: ${name} …`);
+    figures.push(...(await run()));
+  }
   console.log('');
   printTable(figures);
-  const file = writeResults(figures, { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform });
+  const file = writeResults(figures, { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform, loadAverage: os.loadavg() });
   console.log(`\nwritten: ${file}`);
 }
 
