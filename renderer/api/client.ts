@@ -20,7 +20,7 @@ const TOKEN_KEY = 'par.sessionToken';
 const KEEPALIVE_MAX_CHARS = 60_000;
 
 const NETWORK_FAILURE = 'Không kết nối được với máy chủ của ứng dụng. Dữ liệu vừa nhập chưa được lưu; hãy thử lại.';
-const BAD_RESPONSE = 'Máy chủ của ứng dụng trả lời không đúng định dạng.';
+export const BAD_RESPONSE = 'Máy chủ của ứng dụng trả lời không đúng định dạng.';
 
 /** Reads `?token=…` on first load, keeps it for the tab's session and removes it from the address bar. */
 export function captureTokenFromUrl(): void {
@@ -38,7 +38,8 @@ export function captureTokenFromUrl(): void {
 
 let memoryToken: string | null = null;
 
-function sessionToken(): string {
+/** The per-run session token of web mode ('' in Electron, where the preload needs none). */
+export function sessionToken(): string {
   try {
     return sessionStorage.getItem(TOKEN_KEY) ?? memoryToken ?? '';
   } catch {
@@ -46,7 +47,7 @@ function sessionToken(): string {
   }
 }
 
-function isResult(value: unknown): value is Result<unknown> {
+export function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const v = value as { ok: unknown; error?: unknown };
   return v.ok === true || (v.ok === false && typeof v.error === 'object' && v.error !== null);

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Agency } from '../../shared/api/entities';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/i18n';
+import { BackupButton } from './BackupButton';
 
 interface AppHeaderProps {
   agencies: Agency[];
@@ -11,7 +12,7 @@ interface AppHeaderProps {
   onEdit: () => void;
 }
 
-/** Application title, the agency selector with "Thêm cơ quan" / edit, and the language switch. */
+/** Application title, the agency selector with "Thêm cơ quan" / edit, "Sao lưu ngay" and the language switch. */
 export function AppHeader({ agencies, current, onSelect, onAdd, onEdit }: AppHeaderProps) {
   const t = useT();
   const selectId = useId();
@@ -36,6 +37,7 @@ export function AppHeader({ agencies, current, onSelect, onAdd, onEdit }: AppHea
           </button>
         </div>
       )}
+      <BackupButton />
       <LanguageSwitch />
     </header>
   );

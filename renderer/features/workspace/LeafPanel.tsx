@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { AnswerInput } from '../../../shared/domain/answer';
 import type { CriteriaNode, CriteriaSet } from '../../../shared/domain/criteria-set-schema';
 import { evaluateLeaf, leafRuleSummaryVi } from '../../../shared/domain/scoring';
@@ -18,10 +18,12 @@ interface LeafPanelProps {
   leaf: CriteriaNode;
   saver: AnswerSaver;
   mark: NodeMark | null;
+  /** The evidence section ("Tài liệu kiểm chứng") of this leaf. */
+  evidence?: ReactNode;
 }
 
 /** One leaf: what it asks, how it is scored, the inputs, N/A, explanation and the points at once. */
-export function LeafPanel({ set, leaf, saver, mark }: LeafPanelProps) {
+export function LeafPanel({ set, leaf, saver, mark, evidence }: LeafPanelProps) {
   const t = useT();
   const id = useId();
   const code = leaf.code;
@@ -101,6 +103,8 @@ export function LeafPanel({ set, leaf, saver, mark }: LeafPanelProps) {
           </div>
         )}
       </fieldset>
+
+      {evidence}
 
       <div className={`field${mark === 'needsExplanation' ? ' field--attention' : ''}`}>
         <label htmlFor={`${id}-explanation`}>{t('leaf.explanation')}</label>

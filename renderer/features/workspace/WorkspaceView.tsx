@@ -1,10 +1,16 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AssessmentView } from '../../../shared/api/contract';
+import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { api } from '../../api/client';
 import { remembered } from '../../app/remembered';
 import { SetStatusBadge } from '../../components/SetStatusBadge';
 import { useT } from '../../i18n/i18n';
+import { CompletenessPanel } from '../evidence/CompletenessPanel';
+import { EvidenceSection, type Adding, type Highlight } from '../evidence/EvidenceSection';
+import { fileDropHandlers } from '../evidence/file-drop';
+import { useWorkspaceEvidence } from '../evidence/use-workspace-evidence';
+import { SearchBox } from '../search/SearchBox';
 import { AnswerSaver } from './answer-saver';
 import { CriteriaTree } from './CriteriaTree';
 import { LeafPanel } from './LeafPanel';
@@ -21,6 +27,11 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   const [totals, setTotals] = useState<Totals>(view.totals);
   const [saver] = useState(() => new AnswerSaver(assessmentId, view.answers, api['answers:save'], (_answer, next) => setTotals(next)));
   const status = useSyncExternalStore(saver.subscribe, saver.getStatus);
+  const evidence = useWorkspaceEvidence(assessmentId, setTotals);
+  const [showGaps, setShowGaps] = useState(false);
+  const [highlight, setHighlight] = useState<Highlight | null>(null);
+  const [adding, setAdding] = useState<(Adding & { code: string }) | null>(null);
+  const [dropActive, setDropActive] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(model.nodes.filter((n) => !n.isLeaf).map((n) => n.code)));
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [selected, setSelected] = useState<string | null>(() => {
@@ -30,8 +41,14 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   const [focusRequest, setFocusRequest] = useState<{ code: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const detailRef = useRef<HTMLDivElement>(null);
+  /** Set when a jump to an evidence item scrolls the detail pane itself. */
+  const keepScroll = useRef(false);
 
   useEffect(() => {
+    if (keepScroll.current) {
+      keepScroll.current = false;
+      return;
+    }
     detailRef.current?.scrollTo?.({ top: 0 });
   }, [selected]);
 
@@ -57,6 +74,10 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     if (ancestors.some((a) => !expanded.has(a))) setExpanded((prev) => new Set([...prev, ...ancestors]));
     setSelected(code);
     setNotice(null);
+    if (code !== selected) {
+      setAdding(null);
+      setHighlight(null);
+    }
     remembered.setCode(assessmentId, code);
     if (focus) setFocusRequest({ code });
   };
@@ -75,6 +96,16 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     else setNotice(t('ws.allAnswered'));
   };
 
+  const openItem = (item: EvidenceItem, code: string | undefined) => {
+    if (code === undefined) {
+      setNotice(t('search.notInThisAssessment'));
+      return;
+    }
+    keepScroll.current = code !== selected;
+    select(code, false);
+    setHighlight({ itemId: item.id, nonce: Date.now() });
+  };
+
   const focusFirstInput = () => {
     const input = detailRef.current?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])');
     input?.focus();
@@ -83,6 +114,11 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   const rows = visibleRows(model, expanded, totals, onlyMissing, selected);
   const node = selected ? model.byCode.get(selected) : undefined;
   const adj = view.set.adjustments;
+  const leafCode = node?.isLeaf ? node.code : null;
+  const dropProps =
+    leafCode === null
+      ? {}
+      : fileDropHandlers((files) => setAdding((a) => ({ code: leafCode, files: [...(a?.code === leafCode ? a.files : []), ...files] })), setDropActive);
 
   return (
     <div className="workspace">
@@ -99,6 +135,17 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
               {view.setSummary.title} <SetStatusBadge status={view.setSummary.status} />
             </p>
           </div>
+          <SearchBox
+            assessmentId={assessmentId}
+            onCriterion={(code) => {
+              setShowGaps(false);
+              select(code, true);
+            }}
+            onEvidence={(item, codes) => {
+              setShowGaps(false);
+              openItem(item, codes[0]);
+            }}
+          />
           <SaveStatusView status={status} onRetry={() => saver.retry()} />
         </div>
         <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
@@ -109,6 +156,9 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
             <button type="button" onClick={goToNextUnanswered}>
               {t('ws.nextUnanswered')}
             </button>
+            <button type="button" aria-pressed={showGaps} onClick={() => setShowGaps((v) => !v)}>
+              {t('gaps.button')}
+            </button>
             <label className="checkbox">
               <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
               {t('ws.onlyMissing')}
@@ -117,11 +167,43 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
               {notice ?? (onlyMissing && totals.unansweredCount + totals.needsExplanationCount === 0 ? t('ws.nothingMissing') : '')}
             </p>
           </div>
-          <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
+          {showGaps ? (
+            <CompletenessPanel
+              assessmentId={assessmentId}
+              totals={totals}
+              evidenceVersion={evidence.version}
+              onOpenLeaf={(code) => select(code, false)}
+              onOpenItem={(item, code) => openItem(item, code)}
+            />
+          ) : (
+            <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
+          )}
         </nav>
-        <div className="detail-pane" ref={detailRef}>
+        <div className={`detail-pane${dropActive ? ' detail-pane--drop' : ''}`} ref={detailRef} {...dropProps}>
           {!node && <p className="empty">{t('ws.selectHint')}</p>}
-          {node?.isLeaf && node.node && <LeafPanel key={node.code} set={view.set} leaf={node.node} saver={saver} mark={totals.nodes[node.code]?.mark ?? null} />}
+          {node?.isLeaf && node.node && (
+            <LeafPanel
+              key={node.code}
+              set={view.set}
+              leaf={node.node}
+              saver={saver}
+              mark={totals.nodes[node.code]?.mark ?? null}
+              evidence={
+                <EvidenceSection
+                  assessmentId={assessmentId}
+                  agencyId={view.agency.id}
+                  code={node.code}
+                  store={evidence.store}
+                  queue={evidence.queue}
+                  adding={adding?.code === node.code ? adding : null}
+                  onAdding={(next) => setAdding(next && { ...next, code: node.code })}
+                  dropActive={dropActive}
+                  highlight={highlight}
+                  onOpenCode={(code) => select(code, true)}
+                />
+              }
+            />
+          )}
           {node && !node.isLeaf && <ParentPanel model={model} node={node} totals={totals} onSelect={(code) => select(code, false)} />}
         </div>
       </div>

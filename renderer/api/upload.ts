@@ -1,0 +1,81 @@
+/**
+ * Evidence upload: one File streamed as the raw request body to the backend's upload route
+ * (`POST /upload/evidence?itemId=…&name=…&size=…`). XMLHttpRequest rather than fetch because
+ * only XHR reports upload progress. The same relative URL works in web mode (loopback bridge,
+ * token header) and in Electron (app://renderer/, served by the app protocol).
+ */
+import type { ImportedFile } from '../../shared/api/evidence-entities';
+import type { Result } from '../../shared/api/result';
+import { BAD_RESPONSE, isResult, sessionToken } from './client';
+
+export const UPLOAD_URL = '/upload/evidence';
+
+const NETWORK_FAILURE = 'Không kết nối được với máy chủ của ứng dụng; tệp chưa được đính kèm. Hãy thử lại.';
+const CANCELLED = 'Đã hủy đính kèm tệp; không có gì được lưu.';
+
+export interface UploadProgress {
+  /** Bytes sent so far. */
+  loaded: number;
+  total: number;
+}
+
+export interface UploadHandle {
+  /** Settles once: the backend's answer, or a failure for a network error or abort (never rejects). */
+  promise: Promise<Result<ImportedFile>>;
+  abort(): void;
+}
+
+export interface UploadCallbacks {
+  onProgress?: (progress: UploadProgress) => void;
+  /** Every byte has left the browser; the backend is now hashing and storing the file. */
+  onSent?: () => void;
+}
+
+export function uploadUrl(itemId: number, file: Pick<File, 'name' | 'size'>): string {
+  const params = new URLSearchParams({ itemId: String(itemId), name: file.name, size: String(file.size) });
+  return `${UPLOAD_URL}?${params.toString()}`;
+}
+
+/** Starts uploading `file` into evidence item `itemId`. */
+export function uploadEvidenceFile(file: File, itemId: number, callbacks: UploadCallbacks = {}): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<Result<ImportedFile>>((resolve) => {
+    const fail = (code: 'INTERNAL' | 'CANCELLED', message: string) => resolve({ ok: false, error: { code, message } });
+    xhr.upload.onprogress = (e) => callbacks.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onload = () => callbacks.onSent?.();
+    xhr.onerror = () => fail('INTERNAL', NETWORK_FAILURE);
+    xhr.ontimeout = () => fail('INTERNAL', NETWORK_FAILURE);
+    xhr.onabort = () => fail('CANCELLED', CANCELLED);
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch {
+        fail('INTERNAL', xhr.status >= 200 && xhr.status < 300 ? BAD_RESPONSE : NETWORK_FAILURE);
+        return;
+      }
+      if (isResult(parsed)) resolve(parsed as Result<ImportedFile>);
+      else fail('INTERNAL', BAD_RESPONSE);
+    };
+    try {
+      xhr.open('POST', uploadUrl(itemId, file));
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+      const token = sessionToken();
+      if (token !== '') xhr.setRequestHeader('X-PAR-Token', token);
+      xhr.send(file);
+    } catch {
+      fail('INTERNAL', NETWORK_FAILURE);
+    }
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+/** Where a stored evidence file is shown (inline) or downloaded (`download`). */
+export function evidenceFileUrl(fileId: number, download = false): string {
+  const params = new URLSearchParams();
+  const token = sessionToken();
+  if (token !== '') params.set('token', token);
+  if (download) params.set('download', '1');
+  const query = params.toString();
+  return `/files/evidence/${fileId}${query ? `?${query}` : ''}`;
+}

@@ -1,0 +1,123 @@
+import { useEffect, useId, useState } from 'react';
+import type { EvidenceItem } from '../../../shared/api/evidence-entities';
+import { api } from '../../api/client';
+import { ConfirmInline } from '../../components/ConfirmInline';
+import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n/i18n';
+import { isLinked } from './evidence-store';
+import { DOC_TYPE_KEYS, formatIssuedOn, itemLabel, itemMatches } from './evidence-format';
+import type { Perform } from './EvidenceCard';
+
+interface ReusePickerProps {
+  agencyId: number;
+  assessmentId: number;
+  code: string;
+  perform: Perform;
+  onLinked: (itemId: number) => void;
+  onClose: () => void;
+}
+
+/** "Dùng tài liệu đã có": every item of the agency (also from earlier years), filterable, linked
+ *  to this criterion without importing its files again. Items nothing uses can be deleted here. */
+export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, onClose }: ReusePickerProps) {
+  const t = useT();
+  const id = useId();
+  const [items, setItems] = useState<EvidenceItem[] | null>(null);
+  const [filter, setFilter] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api['evidence:listForAgency']({ agencyId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setItems(result.value.items);
+      else setMessage(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [agencyId]);
+
+  const link = async (item: EvidenceItem) => {
+    setBusy(true);
+    const error = await perform(api['evidence:link']({ assessmentId, code, itemId: item.id }));
+    setBusy(false);
+    if (error === null) onLinked(item.id);
+    else setMessage(error);
+  };
+
+  const remove = async (item: EvidenceItem) => {
+    setBusy(true);
+    const error = await perform(api['evidence:delete']({ assessmentId, itemId: item.id }), item.id);
+    setBusy(false);
+    setConfirmDelete(null);
+    if (error === null) setItems((list) => (list ?? []).filter((i) => i.id !== item.id));
+    else setMessage(error);
+  };
+
+  const shown = (items ?? []).filter((item) => itemMatches(item, filter));
+  return (
+    <Dialog title={t('evidence.reuse.title', { code })} onClose={onClose} className="dialog--picker">
+      <div className="field">
+        <label htmlFor={`${id}-filter`}>{t('evidence.reuse.filter')}</label>
+        <input id={`${id}-filter`} type="text" value={filter} onChange={(e) => setFilter(e.target.value)} data-autofocus placeholder={t('evidence.reuse.filterHint')} />
+      </div>
+      <p className="field-hint" role="status">
+        {items === null ? t('app.loading') : t('evidence.reuse.count', { shown: shown.length, total: items.length })}
+      </p>
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+      <ul className="pick-list">
+        {shown.map((item) => {
+          const here = isLinked(item, assessmentId, code);
+          const label = itemLabel(item);
+          return (
+            <li key={item.id} className="pick-row">
+              <div className="pick-text">
+                <strong>{label}</strong> <span className="badge badge--type">{t(DOC_TYPE_KEYS[item.docType])}</span>
+                <span className="muted">
+                  {' '}
+                  {[formatIssuedOn(item.issuedOn), item.issuer].filter(Boolean).join(' · ')}
+                </span>
+                {item.summary && item.docNumber.trim() !== '' && <span className="pick-summary">{item.summary}</span>}
+                <span className="muted pick-meta">
+                  {t('evidence.reuse.meta', { files: item.files.length, links: item.links.length })}
+                </span>
+              </div>
+              <div className="pick-actions">
+                {here ? (
+                  <span className="muted">{t('evidence.reuse.alreadyHere')}</span>
+                ) : (
+                  <button type="button" className="small primary" disabled={busy} onClick={() => void link(item)} aria-label={t('evidence.reuse.useLabel', { label })}>
+                    {t('evidence.reuse.use')}
+                  </button>
+                )}
+                {item.links.length === 0 && (
+                  <button type="button" className="small danger-outline" disabled={busy} onClick={() => setConfirmDelete(item.id)} aria-label={`${t('evidence.delete')} ${label}`}>
+                    {t('evidence.delete')}
+                  </button>
+                )}
+              </div>
+              {confirmDelete === item.id && (
+                <ConfirmInline
+                  question={t('evidence.deleteQuestion')}
+                  confirmLabel={t('evidence.deleteYes')}
+                  cancelLabel={t('evidence.no')}
+                  busy={busy}
+                  onConfirm={() => void remove(item)}
+                  onCancel={() => setConfirmDelete(null)}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {items !== null && items.length === 0 && <p className="empty">{t('evidence.reuse.none')}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+/** Display helpers for evidence: sizes with a decimal comma, dates dd/mm/yyyy, type words, search filter. */
+import type { EvidenceDocType, EvidenceItem } from '../../../shared/api/evidence-entities';
+import { isRealIsoDate } from '../../../shared/api/evidence-entities';
+import { formatDateVi } from '../../../shared/format/dates';
+import { matchesFoldedVi } from '../../../shared/format/search-fold';
+import type { MessageKey } from '../../i18n/vi';
+
+const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+
+/** 512 → "512 byte", 12_345 → "12,1 KB", 5_242_880 → "5 MB" (1 KB = 1024 byte). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${String(rounded).replace('.', ',')} ${UNITS[unit]}`;
+}
+
+/** "2026-01-15" → "15/01/2026"; null or a malformed value → ''. */
+export function formatIssuedOn(iso: string | null): string {
+  return iso !== null && isRealIsoDate(iso) ? formatDateVi(iso) : '';
+}
+
+export const DOC_TYPE_KEYS: Readonly<Record<EvidenceDocType, MessageKey>> = {
+  plan: 'evidence.type.plan',
+  report: 'evidence.type.report',
+  decision: 'evidence.type.decision',
+  letter: 'evidence.type.letter',
+  notice: 'evidence.type.notice',
+  other: 'evidence.type.other',
+};
+
+/** The item's title line: its number/symbol, else its summary. */
+export function itemLabel(item: Pick<EvidenceItem, 'docNumber' | 'summary'>): string {
+  return item.docNumber.trim() || item.summary.trim();
+}
+
+/** Diacritic-insensitive filter over number, summary, issuer and file names. */
+export function itemMatches(item: EvidenceItem, query: string): boolean {
+  if (query.trim() === '') return true;
+  const text = [item.docNumber, item.summary, item.issuer, ...item.files.map((f) => f.displayName)].join(' ');
+  return matchesFoldedVi(text, query);
+}
+
+/** "a.b.pdf" → "a.b" (a summary suggested from a dropped file's name). */
+export function baseName(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return (dot > 0 ? fileName.slice(0, dot) : fileName).replace(/[_]+/g, ' ').trim();
+}
