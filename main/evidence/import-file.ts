@@ -28,6 +28,7 @@ import {
   unsupportedType,
 } from './import-failures';
 import { streamToTemp, type StreamedFile } from './stream-to-temp';
+import { sqliteCode } from '../store/statements';
 import { itemExists, refreshSearchText, touchItem } from '../store/queries/evidence';
 import { findFileOnItem, insertBlobIfMissing, insertFile, itemsHoldingBlob } from '../store/queries/evidence-files';
 
@@ -175,5 +176,10 @@ export async function importEvidenceFile(db: Database.Database, dataDir: string,
     await removeTempFile(streamed.tempFile);
     throw err;
   }
-  return recordImport(db, dataDir, { streamed, displayName, itemId: req.itemId, now: req.now });
+  try {
+    return recordImport(db, dataDir, { streamed, displayName, itemId: req.itemId, now: req.now });
+  } catch (err) {
+    // The blob stays without a row; the orphan sweep removes it after an hour.
+    throw sqliteCode(err) === 'SQLITE_FULL' ? diskFull() : err;
+  }
 }

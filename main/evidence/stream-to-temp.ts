@@ -14,7 +14,7 @@ import { detectType, HEAD_BYTES, type Previewable } from './file-types';
 import { cancelled, diskFull, emptyFile, fileChanged, isDiskFullError, tooLarge, unsupportedType } from './import-failures';
 
 export const PROGRESS_INTERVAL_MS = 100;
-const SYNC_EVERY_BYTES = Number(process.env.SYNC_EVERY ?? 64 * 1024 * 1024);
+const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
 
 export interface StreamOptions {
   /** The sanitized display name (its extension decides the expected type). */
