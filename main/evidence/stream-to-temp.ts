@@ -165,7 +165,7 @@ class HeadCheck {
   }
 }
 
-function progressReporter(opts: StreamOptions): (done: number, force?: boolean) => void {
+export function progressReporter(opts: StreamOptions): (done: number, force?: boolean) => void {
   let last = -Infinity;
   return (done, force = false) => {
     if (!opts.onProgress) return;

@@ -7,6 +7,7 @@ import type { HandlerContext } from '../api/context';
 import { fileIdFromPath, findEvidenceDownload } from '../transfer/evidence-download';
 import { UPLOAD_PATH, uploadEvidenceFile } from '../transfer/evidence-upload';
 import { EXPORT_PATH_PREFIX, findExportDownload } from '../transfer/export-download';
+import { PACKAGE_UPLOAD_PATH, uploadPackage } from '../transfer/package-upload';
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -14,10 +15,11 @@ const json = (status: number, body: unknown): Response =>
 /** A Response for upload and evidence-file URLs, or null when the URL is a renderer file. */
 export async function routeAppStream(request: Request, ctx: HandlerContext): Promise<Response | null> {
   const url = new URL(request.url);
-  if (url.pathname === UPLOAD_PATH) {
+  if (url.pathname === UPLOAD_PATH || url.pathname === PACKAGE_UPLOAD_PATH) {
     if (request.method !== 'POST' || !request.body) return json(405, { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ chấp nhận POST.' } });
     const body = request.body as unknown as AsyncIterable<Uint8Array>;
-    return json(200, await uploadEvidenceFile(ctx, url.searchParams, body, request.signal));
+    const receive = url.pathname === UPLOAD_PATH ? uploadEvidenceFile : uploadPackage;
+    return json(200, await receive(ctx, url.searchParams, body, request.signal));
   }
   const fileId = fileIdFromPath(url.pathname);
   const isExport = url.pathname.startsWith(EXPORT_PATH_PREFIX);

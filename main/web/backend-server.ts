@@ -5,6 +5,7 @@ import { createHandlerRegistry } from '../api/registry';
 import { findEvidenceDownload } from '../transfer/evidence-download';
 import { uploadEvidenceFile } from '../transfer/evidence-upload';
 import { findExportDownload } from '../transfer/export-download';
+import { uploadPackage } from '../transfer/package-upload';
 import { startWebServer, type RunningWebServer } from './server';
 
 export function startBackendWebServer(
@@ -17,6 +18,7 @@ export function startBackendWebServer(
     call: (channel, input) => dispatch(registry, ctx, channel, input),
     streams: {
       upload: (params, body, signal) => uploadEvidenceFile(ctx, params, body, signal),
+      uploadPackage: (params, body, signal) => uploadPackage(ctx, params, body, signal),
       download: (fileId, asAttachment) => findEvidenceDownload(ctx, fileId, asAttachment),
       exportFile: (pathname) => findExportDownload(ctx, pathname),
     },

@@ -8,11 +8,13 @@ import type { Result } from '../../shared/api/result';
 import type { EvidenceDownload } from '../transfer/evidence-download';
 import { fileIdFromPath, FILE_PATH_PREFIX } from '../transfer/evidence-download';
 import { UPLOAD_PATH } from '../transfer/evidence-upload';
+import { PACKAGE_UPLOAD_PATH } from '../transfer/package-upload';
 import { EXPORT_PATH_PREFIX } from '../transfer/export-download';
 import { isAllowedOrigin, tokenMatches } from './http-guards';
 
 export interface StreamServices {
   upload(params: URLSearchParams, body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Result<unknown>>;
+  uploadPackage(params: URLSearchParams, body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Result<unknown>>;
   download(fileId: number, asAttachment: boolean): EvidenceDownload | null;
   exportFile(pathname: string): EvidenceDownload | null;
 }
@@ -20,7 +22,7 @@ export interface StreamServices {
 type Reply = (status: number, body: unknown) => void;
 
 export function isStreamRoute(pathname: string): boolean {
-  return pathname === UPLOAD_PATH || pathname.startsWith(FILE_PATH_PREFIX) || pathname.startsWith(EXPORT_PATH_PREFIX);
+  return pathname === UPLOAD_PATH || pathname === PACKAGE_UPLOAD_PATH || pathname.startsWith(FILE_PATH_PREFIX) || pathname.startsWith(EXPORT_PATH_PREFIX);
 }
 
 export async function handleStreamRoute(
@@ -30,7 +32,7 @@ export async function handleStreamRoute(
   ctx: { port: number; token: string; services: StreamServices; reply: Reply },
 ): Promise<void> {
   const forbidden = (message: string): void => ctx.reply(403, { ok: false, error: { code: 'FORBIDDEN', message } });
-  if (url.pathname === UPLOAD_PATH) {
+  if (url.pathname === UPLOAD_PATH || url.pathname === PACKAGE_UPLOAD_PATH) {
     if (req.method !== 'POST') return forbidden('Chỉ chấp nhận POST.');
     if (!isAllowedOrigin(req.headers.origin, ctx.port)) return forbidden('Nguồn gọi không hợp lệ.');
     if (!tokenMatches(req.headers['x-par-token'], ctx.token)) return forbidden('Phiên làm việc không hợp lệ.');
@@ -39,7 +41,8 @@ export async function handleStreamRoute(
       if (!res.writableEnded) aborted.abort();
     });
     req.on('aborted', () => aborted.abort());
-    const result = await ctx.services.upload(url.searchParams, req, aborted.signal);
+    const receive = url.pathname === UPLOAD_PATH ? ctx.services.upload : ctx.services.uploadPackage;
+    const result = await receive(url.searchParams, req, aborted.signal);
     if (!res.destroyed) ctx.reply(200, result);
     return;
   }

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
 import { benchEvidenceImport } from './evidence-bench';
+import { benchPackage } from './package-bench';
 import { benchReportExport } from './report-bench';
 import { benchSearch } from './search-bench';
 import { benchAnswerSave, benchColdOpen } from './store-bench';
@@ -15,6 +16,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   search: () => benchSearch(),
   evidence: () => benchEvidenceImport(),
   report: () => benchReportExport(),
+  package: () => benchPackage(),
 };
 
 async function main(): Promise<void> {

@@ -10,9 +10,9 @@ import { collisionKey, EVIDENCE_ROOT } from './format';
 export const NO_SYMBOL_FOLDER = 'khong-so-ky-hieu';
 const MAX_FOLDER_BYTES = 80;
 
-/** "125/KH-UBND" → "125-KH-UBND"; blank → "khong-so-ky-hieu". */
+/** "125/KH-UBND" → "125-KH-UBND"; blank (or only dots) → "khong-so-ky-hieu"; no leading dot (hidden folders). */
 export function symbolFolder(docNumber: string): string {
-  const flat = docNumber.normalize('NFC').replace(/[/\\]+/g, '-').trim();
+  const flat = docNumber.normalize('NFC').replace(/[/\\]+/g, '-').replace(/^[.\s]+|[.\s]+$/gu, '');
   if (flat === '') return NO_SYMBOL_FOLDER;
   const safe = truncateUtf8(sanitizeDisplayName(flat), MAX_FOLDER_BYTES).replace(/[. ]+$/u, '');
   return safe === '' ? NO_SYMBOL_FOLDER : safe;

@@ -82,7 +82,8 @@ export const assessmentDocSchema = z.strictObject({
   }),
   answers: z.array(packageAnswerSchema).max(5000),
   evidence: z.array(packageItemSchema).max(LIMITS.maxEntries),
-  reportSettings: reportSettingsInputSchema.nullable(),
+  /** As saved: the closing "- Lưu: VT, …" line may make one more than the 30 lines the form takes. */
+  reportSettings: reportSettingsInputSchema.extend({ recipients: z.array(z.string().max(200)).max(31) }).nullable(),
 });
 export type AssessmentDoc = z.infer<typeof assessmentDocSchema>;
 export type PackageItem = z.infer<typeof packageItemSchema>;

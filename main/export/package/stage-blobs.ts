@@ -7,7 +7,7 @@
  * here leaves at most blobs without rows, which garbage collection removes.
  */
 import fs from 'node:fs';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import { AppFailure } from '../../../shared/api/result';
 import type { HandlerContext } from '../../api/context';
 import { blobFileSize, blobPath, publishBlob, removeTempFile } from '../../evidence/blob-store';
@@ -16,7 +16,7 @@ import { checkExtension, detectType, HEAD_BYTES } from '../../evidence/file-type
 import { FREE_SPACE_MARGIN_BYTES } from '../../evidence/import-file';
 import { diskFull, unsupportedType } from '../../evidence/import-failures';
 import { streamToTemp } from '../../evidence/stream-to-temp';
-import { entryBytes } from './entry-stream';
+import { entryBytes, type OpenPackage } from './entry-stream';
 import type { NeededFile } from './import-plan';
 import { openCheckedZip } from './zip-reader';
 
@@ -55,10 +55,10 @@ async function existingBlob(dataDir: string, f: NeededFile): Promise<StagedBlob>
   return { hash: f.hash, size: f.size, mediaType: detected.mediaType };
 }
 
-async function streamedBlob(ctx: HandlerContext, zip: ZipFile, entries: Map<string, Entry>, f: NeededFile): Promise<StagedBlob> {
+async function streamedBlob(ctx: HandlerContext, pkg: OpenPackage, entries: Map<string, Entry>, f: NeededFile): Promise<StagedBlob> {
   const entry = entries.get(f.path);
   if (!entry) throw changedDuringImport(f.path);
-  const streamed = await streamToTemp(ctx.dataDir, entryBytes(zip, entry), { fileName: storedDisplayName(f), maxBytes: ctx.maxEvidenceBytes, total: f.size });
+  const streamed = await streamToTemp(ctx.dataDir, entryBytes(pkg, entry), { fileName: storedDisplayName(f), maxBytes: ctx.maxEvidenceBytes, total: f.size });
   try {
     if (streamed.hash !== f.hash || streamed.size !== f.size) throw changedDuringImport(f.path);
     await publishBlob(ctx.dataDir, streamed.tempFile, streamed.hash, streamed.size);
@@ -84,13 +84,13 @@ export async function stageBlobs(ctx: HandlerContext, packageFile: string, files
   for (const f of stored) staged.set(f.hash, await existingBlob(ctx.dataDir, f));
   if (missing.length === 0) return staged;
   await checkFreeSpace(ctx.dataDir, missing.reduce((sum, f) => sum + f.size, 0));
-  const { zip, entries } = await openCheckedZip(packageFile);
+  const { entries, ...pkg } = await openCheckedZip(packageFile);
   try {
     const byName = new Map(entries.map((e) => [e.fileName, e]));
     const inOrder = [...missing].sort((a, b) => (byName.get(a.path)?.relativeOffsetOfLocalHeader ?? 0) - (byName.get(b.path)?.relativeOffsetOfLocalHeader ?? 0));
-    for (const f of inOrder) staged.set(f.hash, await streamedBlob(ctx, zip, byName, f));
+    for (const f of inOrder) staged.set(f.hash, await streamedBlob(ctx, pkg, byName, f));
   } finally {
-    zip.close();
+    pkg.zip.close();
   }
   return staged;
 }

@@ -67,7 +67,7 @@ function answerProblems(doc: AssessmentDoc, set: CriteriaSet): string[] {
   return problems;
 }
 
-function evidenceProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest): string[] {
+function evidenceProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest, reported: ReadonlySet<string>): string[] {
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const used = new Set<string>();
   const problems: string[] = [];
@@ -79,6 +79,7 @@ function evidenceProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manife
     for (const f of item.files) {
       const entry = listed.get(f.path);
       used.add(f.path);
+      if (reported.has(f.path)) continue;
       if (!isEvidencePath(f.path) || !entry || entry.sha256 !== f.sha256 || entry.size !== f.size) {
         problems.push(msg.mismatch(`tệp "${f.displayName}" của tài liệu "${item.docNumber}" không khớp với tệp ${JSON.stringify(f.path)} trong manifest.json.`));
       }
@@ -98,11 +99,12 @@ function totalsProblem(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest)
   return same ? null : msg.totalsDiffer(`${listed.total} điểm, ${listed.percent}%`, `${actual.total} điểm, ${actual.percent}%`);
 }
 
-/** Every disagreement between assessment.json, the set and the manifest. */
-export function contentProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest): string[] {
+/** Every disagreement between assessment.json, the set and the manifest; files already reported
+ *  (missing, altered) are not reported again. */
+export function contentProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest, reported: ReadonlySet<string> = new Set()): string[] {
   const head: string[] = [];
   if (doc.assessment.year !== manifest.year || doc.assessment.setHash !== manifest.set.hash) head.push(msg.mismatch('năm hoặc bộ chỉ số trong assessment.json khác với manifest.json.'));
-  const problems = [...head, ...answerProblems(doc, set), ...evidenceProblems(doc, set, manifest)];
+  const problems = [...head, ...answerProblems(doc, set), ...evidenceProblems(doc, set, manifest, reported)];
   if (problems.length > 0) return problems;
   const totals = totalsProblem(doc, set, manifest);
   return totals ? [totals] : [];

@@ -10,13 +10,13 @@
  * A hostile or damaged archive ends in a refusal; otherwise every problem is listed.
  */
 import fs from 'node:fs';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import type { PackageProblem, PackageProblemKind, PackageSummary, VerifyReport } from '../../../shared/api/channels/package';
 import { AppFailure } from '../../../shared/api/result';
 import { parseJsonSafely } from '../../../shared/domain/safe-json';
 import { detectType } from '../../evidence/file-types';
 import { nameProblem } from './entry-rules';
-import { digestEntry } from './entry-stream';
+import { digestEntry, type OpenPackage } from './entry-stream';
 import { ASSESSMENT_PATH, CRITERIA_SET_PATH, FIXED_PATHS, isEvidencePath, LIMITS, MANIFEST_PATH, PACKAGE_FORMAT } from './format';
 import { msg, PackageRefusal } from './package-messages';
 import { manifestSchema, type Manifest, type ManifestFile } from './package-schema';
@@ -87,11 +87,11 @@ function checkManifestPaths(files: readonly ManifestFile[]): void {
   if (lacking) throw new PackageRefusal(msg.manifestLacks(lacking), MANIFEST_PATH);
 }
 
-async function readManifest(zip: ZipFile, entries: Entry[]): Promise<Manifest> {
+async function readManifest(pkg: OpenPackage, entries: Entry[]): Promise<Manifest> {
   const entry = entries.find((e) => e.fileName === MANIFEST_PATH);
   if (!entry) throw new PackageRefusal(msg.manifestMissing());
   if (entry.uncompressedSize > LIMITS.maxJsonBytes) throw new PackageRefusal(msg.manifestTooLarge(), MANIFEST_PATH);
-  const digest = await digestEntry(zip, entry, LIMITS.maxJsonBytes);
+  const digest = await digestEntry(pkg, entry, LIMITS.maxJsonBytes);
   if (!digest.crcOk) throw new PackageRefusal(msg.crcMismatch(MANIFEST_PATH), MANIFEST_PATH);
   const manifest = parseManifestText(digest.bytes ?? Buffer.alloc(0));
   checkManifestPaths(manifest.files);
@@ -121,10 +121,10 @@ function evidenceTypeProblem(path: string, head: Buffer, size: number): string |
 }
 
 /** Streams each listed file once; returns the small JSON documents' bytes. */
-async function hashFiles(zip: ZipFile, pairs: { file: ManifestFile; entry: Entry }[], r: ReportBuilder): Promise<Map<string, Buffer>> {
+async function hashFiles(pkg: OpenPackage, pairs: { file: ManifestFile; entry: Entry }[], r: ReportBuilder): Promise<Map<string, Buffer>> {
   const kept = new Map<string, Buffer>();
   for (const { file, entry } of pairs) {
-    const digest = await digestEntry(zip, entry, KEPT_JSON.has(file.path) ? LIMITS.maxJsonBytes : 0);
+    const digest = await digestEntry(pkg, entry, KEPT_JSON.has(file.path) ? LIMITS.maxJsonBytes : 0);
     r.checkedFiles += 1;
     r.checkedBytes += digest.size;
     if (!digest.crcOk) r.add('altered', file.path, msg.crcMismatch(file.path));
@@ -147,15 +147,16 @@ function checkContents(manifest: Manifest, kept: Map<string, Buffer>, r: ReportB
   const doc = parseAssessmentDoc(docBytes.toString('utf8'));
   if (!doc.ok) r.add('invalid', ASSESSMENT_PATH, doc.message);
   if (!set.ok || !doc.ok) return null;
-  for (const problem of contentProblems(doc.value, set.value, manifest)) r.add('invalid', ASSESSMENT_PATH, problem);
+  const reported = new Set(r.problems.map((p) => p.path).filter((p): p is string => p !== null));
+  for (const problem of contentProblems(doc.value, set.value, manifest, reported)) r.add('invalid', ASSESSMENT_PATH, problem);
   return { set: set.value, setText, doc: doc.value };
 }
 
-async function inspectOpenZip(zip: ZipFile, entries: Entry[], r: ReportBuilder): Promise<Inspection> {
-  const manifest = await readManifest(zip, entries);
+async function inspectOpenZip(pkg: OpenPackage, entries: Entry[], r: ReportBuilder): Promise<Inspection> {
+  const manifest = await readManifest(pkg, entries);
   r.summary = summaryOf(manifest);
   const pairs = compareListing(entries, manifest, r);
-  const kept = await hashFiles(zip, pairs, r);
+  const kept = await hashFiles(pkg, pairs, r);
   const contents = checkContents(manifest, kept, r);
   const report = r.build();
   return { report, contents: report.ok && contents ? { ...contents, manifest } : null };
@@ -175,17 +176,16 @@ function checkReadable(file: string): void {
 export async function inspectPackage(file: string): Promise<Inspection> {
   checkReadable(file);
   const r = new ReportBuilder();
-  let zip: ZipFile | undefined;
+  let opened: (OpenPackage & { entries: Entry[] }) | undefined;
   try {
-    const opened = await openCheckedZip(file);
-    zip = opened.zip;
-    return await inspectOpenZip(zip, opened.entries, r);
+    opened = await openCheckedZip(file);
+    return await inspectOpenZip(opened, opened.entries, r);
   } catch (err) {
     if (!(err instanceof PackageRefusal)) throw err;
     r.add('refused', err.entryPath, err.message);
     return { report: r.build(true), contents: null };
   } finally {
-    zip?.close();
+    opened?.zip.close();
   }
 }
 

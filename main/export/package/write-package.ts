@@ -13,9 +13,10 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { AppFailure } from '../../../shared/api/result';
 import { blobFileSize, blobPath, fsyncFolder, renameWithRetry } from '../../evidence/blob-store';
-import { READ_CHUNK_BYTES } from '../../evidence/import-file';
+import { FREE_SPACE_MARGIN_BYTES } from '../../evidence/import-file';
+import { diskFull } from '../../evidence/import-failures';
 import { useNativeCrc32ForYazl } from './fast-crc32';
-import { MANIFEST_PATH, shouldCompress } from './format';
+import { MANIFEST_PATH, shouldCompress, STREAM_CHUNK_BYTES } from './format';
 import type { EvidenceEntry, PackageContent } from './package-content';
 import type { Manifest, ManifestFile } from './package-schema';
 
@@ -44,6 +45,13 @@ function checkBlobs(dataDir: string, evidence: EvidenceEntry[]): void {
     if (size === undefined) throw blobMissing(e);
     if (size !== e.size) throw blobDamaged(e);
   }
+}
+
+/** The evidence plus a margin must fit where the package is written (RELIABILITY.md, "Files"). */
+async function checkFreeSpace(dir: string, evidence: EvidenceEntry[]): Promise<void> {
+  const needed = evidence.reduce((sum, e) => sum + e.size, 0) + FREE_SPACE_MARGIN_BYTES;
+  const stats = await fs.promises.statfs(dir);
+  if (stats.bavail * stats.bsize < needed) throw diskFull(needed, stats.bavail * stats.bsize);
 }
 
 /** Passes the bytes through and checks, at the end, that they hash to the blob's name. */
@@ -75,7 +83,7 @@ function fillZip(zip: yazl.ZipFile, dataDir: string, content: PackageContent, ma
   for (const b of content.buffers) zip.addBuffer(b.bytes, b.path, { mtime, compress: shouldCompress(b.path) });
   for (const e of content.evidence) {
     zip.addReadStreamLazy(e.path, { mtime, size: e.size, compress: shouldCompress(e.path) }, (give) => {
-      const source = fs.createReadStream(blobPath(dataDir, e.hash), { highWaterMark: READ_CHUNK_BYTES });
+      const source = fs.createReadStream(blobPath(dataDir, e.hash), { highWaterMark: STREAM_CHUNK_BYTES });
       const checked = new BlobHashCheck(e);
       source.on('error', (err) => fail((err as NodeJS.ErrnoException).code === 'ENOENT' ? blobMissing(e) : err));
       checked.on('error', fail);
@@ -91,7 +99,7 @@ async function streamZipTo(temp: string, dataDir: string, content: PackageConten
   const output = zip.outputStream as NodeJS.ReadableStream & { destroy(err?: Error): void };
   const fail = (err: unknown) => output.destroy(err instanceof Error ? err : new Error(String(err)));
   zip.on('error', fail);
-  const sink = fs.createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: READ_CHUNK_BYTES });
+  const sink = fs.createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: STREAM_CHUNK_BYTES });
   fillZip(zip, dataDir, content, manifest, fail);
   await pipeline(output, sink);
   return sink.bytesWritten;
@@ -113,6 +121,7 @@ export async function writePackage(target: string, dataDir: string, content: Pac
   const manifest: Manifest = { ...content.manifest, files: manifestFiles(content) };
   const dir = path.dirname(target);
   await fs.promises.mkdir(dir, { recursive: true });
+  await checkFreeSpace(dir, content.evidence);
   const temp = path.join(dir, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
     const size = await streamZipTo(temp, dataDir, content, manifest);

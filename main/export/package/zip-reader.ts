@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { LIMITS } from './format';
 import { nameProblem, NameRegistry, overlapProblem, rawNameProblem, sizeProblem, typeProblem } from './entry-rules';
+import type { OpenPackage } from './entry-stream';
 import { msg, PackageRefusal } from './package-messages';
 
 const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true };
@@ -16,7 +17,7 @@ export function refusalFromZipError(err: unknown): PackageRefusal {
   const text = err instanceof Error ? err.message : String(err);
   const named = NAMED_ERRORS.exec(text);
   if (named) return new PackageRefusal(nameProblem(named[2]!) ?? msg.damaged(text), named[2]!);
-  if (/end of central directory record signature not found/.test(text)) return new PackageRefusal(msg.notAZip());
+  if (/end of central directory record signature not found/i.test(text)) return new PackageRefusal(msg.notAZip());
   if (/strong encryption/.test(text)) return new PackageRefusal(msg.encrypted('?'));
   return new PackageRefusal(msg.damaged(text));
 }
@@ -58,14 +59,14 @@ export function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-/** The whole directory, listed and checked; the zip stays open for reading entries. */
-export async function openCheckedZip(file: string): Promise<{ zip: ZipFile; entries: Entry[] }> {
+/** The whole directory, listed and checked; the zip stays open for reading entries (close it). */
+export async function openCheckedZip(file: string): Promise<OpenPackage & { entries: Entry[] }> {
   const zip = await openZip(file);
   try {
     const entries = await listEntries(zip);
     const problem = sizeProblem(entries) ?? overlapProblem(entries);
     if (problem) throw new PackageRefusal(problem);
-    return { zip, entries };
+    return { zip, file, entries };
   } catch (err) {
     zip.close();
     throw err;

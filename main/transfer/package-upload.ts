@@ -1,0 +1,67 @@
+/**
+ * "Kiểm tra gói" and "Nhập gói" for a package the officer picks: the page streams the .zip here
+ * (web bridge or app:// protocol), it lands in <data>/incoming/ on the local disk (never opened
+ * in place from a USB stick), is verified or imported, and the copy is removed again.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Result } from '../../shared/api/result';
+import { AppFailure } from '../../shared/api/result';
+import type { HandlerContext } from '../api/context';
+import { importPackageFile } from '../export/package/import-package';
+import { verifyPackageFile } from '../export/package/verify-package';
+
+export const PACKAGE_UPLOAD_PATH = '/upload/package';
+/** A package holds at most the evidence of one assessment; larger uploads are refused early. */
+export const MAX_PACKAGE_BYTES = 8 * 1024 ** 3;
+
+function byteLimit(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > max) done(new AppFailure('TOO_LARGE', `Gói vượt quá giới hạn ${Math.round(max / 1024 ** 3)} GB.`));
+      else done(null, chunk);
+    },
+  });
+}
+
+async function receive(ctx: HandlerContext, body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<string> {
+  const dir = path.join(ctx.dataDir, 'incoming');
+  await fs.promises.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${randomBytes(8).toString('hex')}.zip`);
+  try {
+    await pipeline(body, byteLimit(MAX_PACKAGE_BYTES), fs.createWriteStream(file, { flags: 'wx' }), { signal });
+  } catch (err) {
+    await fs.promises.rm(file, { force: true });
+    if (err instanceof AppFailure) throw err;
+    if (signal.aborted) throw new AppFailure('CANCELLED', 'Đã hủy tải gói lên.');
+    throw new AppFailure('INVALID_INPUT', 'Không nhận được trọn vẹn tệp gói, hãy thử lại.');
+  }
+  return file;
+}
+
+export async function uploadPackage(
+  ctx: HandlerContext,
+  params: URLSearchParams,
+  body: AsyncIterable<Uint8Array>,
+  signal: AbortSignal,
+): Promise<Result<unknown>> {
+  const action = params.get('action');
+  if (action !== 'verify' && action !== 'import') return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ.' } };
+  let file: string | null = null;
+  try {
+    file = await receive(ctx, body, signal);
+    const value = action === 'verify' ? await verifyPackageFile(file) : await importPackageFile(ctx, file, { overwrite: params.get('overwrite') === '1' });
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof AppFailure) return { ok: false, error: err.toError() };
+    console.error('[upload] package failed:', err);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Không xử lý được gói. Dữ liệu chưa bị thay đổi.' } };
+  } finally {
+    if (file) await fs.promises.rm(file, { force: true });
+  }
+}
