@@ -1,6 +1,8 @@
 /** Opens the data folder for one run of the app (Electron, web or CLI): the database, the sample
  *  sets installed, and the context every handler receives. */
 import fs from 'node:fs';
+import path from 'node:path';
+import { openCopiesRoot } from './api/handlers/evidence';
 import type { HandlerContext } from './api/context';
 import { installSampleSets } from './criteria/install-samples';
 import { seedsDir } from './data-dir';
@@ -39,6 +41,9 @@ export function maxEvidenceBytesFromEnv(env: NodeJS.ProcessEnv = process.env): n
 export async function runStartupCleanup(ctx: HandlerContext): Promise<void> {
   try {
     const { tempFiles, orphans } = await cleanEvidenceAtStartup(ctx.db, ctx.dataDir);
+    // Package copies left in incoming/ by a crash during "Kiểm tra gói" / "Nhập gói".
+    await fs.promises.rm(path.join(ctx.dataDir, 'incoming'), { recursive: true, force: true });
+    if (ctx.mode === 'electron') await fs.promises.rm(openCopiesRoot(), { recursive: true, force: true });
     if (tempFiles + orphans > 0) console.log(`Đã dọn ${tempFiles} tệp tạm và ${orphans} tệp mồ côi sau lần tắt máy đột ngột.`);
   } catch (err) {
     console.error('[startup] evidence cleanup failed:', err);

@@ -30,7 +30,14 @@ export interface GarbageReport {
 /** Rows first (one transaction), then their files, with no await in between. */
 function collectUnreferenced(db: Database.Database, dataDir: string, lastBackupAt: string): number {
   const hashes = db.transaction(() => collectableBlobs(db, lastBackupAt).filter((hash) => deleteBlobRow(db, hash)))();
-  for (const hash of hashes) removeBlobFile(dataDir, hash);
+  for (const hash of hashes) {
+    try {
+      removeBlobFile(dataDir, hash);
+    } catch (err) {
+      // e.g. antivirus holding the file on Windows: the row is gone, so the orphan sweep removes it later.
+      console.error(`[gc] could not remove blob ${hash}:`, err);
+    }
+  }
   return hashes.length;
 }
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../shared/api/result';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { resolveInside } from '../shell/contain-path';
@@ -83,7 +84,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, opts: WebServerOptions & { token: string; port: number }): Promise<void> {
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, opts: WebServerOptions & { token: string; port: number }): Promise<void> {
   if (req.method !== 'POST') return forbidden(res, 'Chỉ chấp nhận POST.');
   if (!isAllowedOrigin(req.headers.origin, opts.port)) return forbidden(res, 'Nguồn gọi không hợp lệ.');
   if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) return forbidden(res, 'Phiên làm việc không hợp lệ. Hãy mở lại địa chỉ được in khi khởi động.');
@@ -96,13 +97,20 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op
   } catch {
     return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
   }
-  const channel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice('/api/'.length));
+  const channel = safeDecode(url.pathname.slice('/api/'.length));
   sendJson(res, 200, await opts.call(channel, input));
 }
 
-function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string): void {
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden(res, 'Phương thức không hợp lệ.');
-  const pathname = new URL(req.url ?? '/', 'http://x').pathname;
   const requested = pathname === '/' ? 'index.html' : pathname;
   const file = resolveInside(staticDir, requested);
   if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -118,7 +126,8 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, static
     'Cache-Control': 'no-store',
   });
   if (req.method === 'HEAD') return void res.end();
-  fs.createReadStream(file).pipe(res);
+  // pipeline closes the file when the client goes away and never throws on a read error.
+  pipeline(fs.createReadStream(file), res).catch(() => res.destroy());
 }
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
@@ -129,7 +138,8 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   let port = options.port;
   const server = http.createServer((req, res) => {
     if (!isAllowedHost(req.headers.host, port)) return forbidden(res, 'Tên máy không hợp lệ.');
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1') ? new URL(req.url ?? '/', 'http://127.0.0.1') : null;
+    if (!url) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Địa chỉ yêu cầu không hợp lệ.' } });
     if (options.streams && isStreamRoute(url.pathname)) {
       const services = options.streams;
       handleStreamRoute(req, res, url, { port, token, services, reply: (status, body) => sendJson(res, status, body) }).catch((err: unknown) => {
@@ -139,15 +149,18 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       });
       return;
     }
-    if ((req.url ?? '').startsWith('/api/')) {
-      handleApi(req, res, { ...options, token, port }).catch((err: unknown) => {
+    if (url.pathname.startsWith('/api/')) {
+      handleApi(req, res, url, { ...options, token, port }).catch((err: unknown) => {
         console.error('[web] request failed:', err);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn.' } });
       });
       return;
     }
-    serveStatic(req, res, options.staticDir);
+    serveStatic(req, res, options.staticDir, url.pathname);
   });
+  // Large uploads (a package of several GB from an old disk) may take longer than Node's default
+  // 5-minute request timeout; the server is loopback-only and token-guarded.
+  server.requestTimeout = 0;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

@@ -4,6 +4,7 @@
  * <iframe> or <img> cannot send headers). Both reach the same services as Electron's protocol.
  */
 import type http from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../shared/api/result';
 import type { EvidenceDownload } from '../transfer/evidence-download';
 import { fileIdFromPath, FILE_PATH_PREFIX } from '../transfer/evidence-download';
@@ -57,7 +58,6 @@ export async function handleStreamRoute(
   if (!found) return ctx.reply(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy tệp.' } });
   res.writeHead(200, found.headers);
   if (req.method === 'HEAD') return void res.end();
-  const stream = found.open();
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  // pipeline closes the file when the client goes away (a preview closed mid-way).
+  await pipeline(found.open(), res).catch(() => res.destroy());
 }

@@ -1,6 +1,6 @@
 /**
- * Evidence upload: one File streamed as the raw request body to the backend's upload route
- * (`POST /upload/evidence?itemId=…&name=…&size=…`). XMLHttpRequest rather than fetch because
+ * Uploads: one File streamed as the raw request body to a backend upload route (evidence:
+ * `POST /upload/evidence?itemId=…&name=…&size=…`; packages: see transfer.ts). XMLHttpRequest rather than fetch because
  * only XHR reports upload progress. The same relative URL works in web mode (loopback bridge,
  * token header) and in Electron (app://renderer/, served by the app protocol).
  */
@@ -19,9 +19,9 @@ export interface UploadProgress {
   total: number;
 }
 
-export interface UploadHandle {
+export interface UploadHandle<T = ImportedFile> {
   /** Settles once: the backend's answer, or a failure for a network error or abort (never rejects). */
-  promise: Promise<Result<ImportedFile>>;
+  promise: Promise<Result<T>>;
   abort(): void;
 }
 
@@ -36,38 +36,52 @@ export function uploadUrl(itemId: number, file: Pick<File, 'name' | 'size'>): st
   return `${UPLOAD_URL}?${params.toString()}`;
 }
 
-/** Starts uploading `file` into evidence item `itemId`. */
-export function uploadEvidenceFile(file: File, itemId: number, callbacks: UploadCallbacks = {}): UploadHandle {
+/** What the officer reads when the connection fails or the upload is cancelled. */
+export interface UploadMessages {
+  network: string;
+  cancelled: string;
+}
+
+/**
+ * Streams `file` as the raw body of `POST url` (token header in web mode) and settles with the
+ * backend's JSON Result. Shared by evidence files and submission packages.
+ */
+export function uploadRaw<T>(url: string, file: File, messages: UploadMessages, callbacks: UploadCallbacks = {}): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<Result<ImportedFile>>((resolve) => {
+  const promise = new Promise<Result<T>>((resolve) => {
     const fail = (code: 'INTERNAL' | 'CANCELLED', message: string) => resolve({ ok: false, error: { code, message } });
     xhr.upload.onprogress = (e) => callbacks.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => callbacks.onSent?.();
-    xhr.onerror = () => fail('INTERNAL', NETWORK_FAILURE);
-    xhr.ontimeout = () => fail('INTERNAL', NETWORK_FAILURE);
-    xhr.onabort = () => fail('CANCELLED', CANCELLED);
+    xhr.onerror = () => fail('INTERNAL', messages.network);
+    xhr.ontimeout = () => fail('INTERNAL', messages.network);
+    xhr.onabort = () => fail('CANCELLED', messages.cancelled);
     xhr.onload = () => {
       let parsed: unknown;
       try {
         parsed = JSON.parse(xhr.responseText);
       } catch {
-        fail('INTERNAL', xhr.status >= 200 && xhr.status < 300 ? BAD_RESPONSE : NETWORK_FAILURE);
+        fail('INTERNAL', xhr.status >= 200 && xhr.status < 300 ? BAD_RESPONSE : messages.network);
         return;
       }
-      if (isResult(parsed)) resolve(parsed as Result<ImportedFile>);
+      if (isResult(parsed)) resolve(parsed as Result<T>);
       else fail('INTERNAL', BAD_RESPONSE);
     };
     try {
-      xhr.open('POST', uploadUrl(itemId, file));
+      xhr.open('POST', url);
       xhr.setRequestHeader('Content-Type', 'application/octet-stream');
       const token = sessionToken();
       if (token !== '') xhr.setRequestHeader('X-PAR-Token', token);
       xhr.send(file);
     } catch {
-      fail('INTERNAL', NETWORK_FAILURE);
+      fail('INTERNAL', messages.network);
     }
   });
   return { promise, abort: () => xhr.abort() };
+}
+
+/** Starts uploading `file` into evidence item `itemId`. */
+export function uploadEvidenceFile(file: File, itemId: number, callbacks: UploadCallbacks = {}): UploadHandle {
+  return uploadRaw<ImportedFile>(uploadUrl(itemId, file), file, { network: NETWORK_FAILURE, cancelled: CANCELLED }, callbacks);
 }
 
 /** Where a stored evidence file is shown (inline) or downloaded (`download`). */

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { PackageImportResult } from '../../shared/api/channels/package';
 import type { Agency } from '../../shared/api/entities';
 import { api } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
+import { PackageTools } from '../features/package/PackageTools';
 import { Workspace } from '../features/workspace/Workspace';
 import { useT } from '../i18n/i18n';
 import { AppHeader } from './AppHeader';
@@ -21,6 +23,8 @@ export function App() {
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [agencyId, setAgencyId] = useState<number | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
+  /** Bumped when an import may have added assessments: the list is read again. */
+  const [listVersion, setListVersion] = useState(0);
 
   const load = useCallback(async () => {
     const result = await api['agencies:list']({});
@@ -66,6 +70,25 @@ export function App() {
     setView({ kind: 'workspace', assessmentId });
   };
 
+  /** After "Nhập gói": the agency list again; a first run moves on to the imported agency. */
+  const onPackageImported = async (result: PackageImportResult) => {
+    const listed = await api['agencies:list']({});
+    if (!listed.ok) return;
+    setAgencies(listed.value.agencies);
+    setListVersion((v) => v + 1);
+    if (!current) {
+      setAgencyId(result.agencyId);
+      remembered.setAgencyId(result.agencyId);
+      setView({ kind: 'assessments' });
+    }
+  };
+
+  const openImported = (importedAgencyId: number, assessmentId: number) => {
+    setAgencyId(importedAgencyId);
+    remembered.setAgencyId(importedAgencyId);
+    openAssessment(assessmentId);
+  };
+
   const backToList = () => {
     remembered.setAssessmentId(null);
     setView({ kind: 'assessments' });
@@ -98,7 +121,7 @@ export function App() {
       );
       break;
     case 'assessments':
-      body = current && <AssessmentsScreen agency={current} onOpen={openAssessment} />;
+      body = current && <AssessmentsScreen agency={current} version={listVersion} onOpen={openAssessment} />;
       break;
     case 'workspace':
       body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} />;
@@ -119,6 +142,13 @@ export function App() {
       />
       <main id="main" className="app-main">
         {body}
+        {/* Beside the assessments (and on the first run, to bring in work from another computer);
+            kept in one place so its result stays when the first import switches the screen. */}
+        {(view.kind === 'assessments' || (view.kind === 'agencyForm' && agencies.length === 0)) && (
+          <div className="screen screen--below">
+            <PackageTools onImported={(result) => void onPackageImported(result)} onOpen={openImported} />
+          </div>
+        )}
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ import { createBackup } from '../../evidence/backup';
 import { blobPath } from '../../evidence/blob-store';
 import { getFile } from '../../store/queries/evidence-files';
 import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItemsForAgency, listItemsForAssessment, removeFile, unlinkItem, updateItem } from '../../store/queries/evidence';
+import type { BackupInfo } from '../../../shared/api/channels/evidence';
 import type { HandlerContext } from '../context';
 import type { HandlerRegistry } from '../dispatch';
 
@@ -30,17 +31,40 @@ function requireItem(ctx: HandlerContext, itemId: number) {
 /** Runs one evidence change in one transaction and returns the item and fresh totals. */
 function change(ctx: HandlerContext, assessmentId: number, write: () => number | null) {
   return ctx.db.transaction(() => {
-    requireAssessment(ctx.db, assessmentId);
+    if (requireAssessment(ctx.db, assessmentId).status === 'final') {
+      throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.');
+    }
     const itemId = write();
     return { item: itemId === null ? null : requireItem(ctx, itemId), totals: currentTotals(ctx.db, assessmentId) };
   })();
+}
+
+/** Copies opened with the system application live under one folder per user, emptied at start-up
+ *  (an editor may still hold a copy while the app runs). */
+export function openCopiesRoot(): string {
+  const root = path.join(os.tmpdir(), 'par-mo-tep');
+  fs.mkdirSync(root, { recursive: true });
+  return root;
+}
+
+/** One backup at a time per database (a double click must not race two copies). */
+const backupsInFlight = new WeakMap<object, Promise<BackupInfo>>();
+
+function backupOnce(ctx: HandlerContext): Promise<BackupInfo> {
+  const running = backupsInFlight.get(ctx.db);
+  if (running) return running;
+  const next = createBackup(ctx.db, ctx.dataDir, ctx.now())
+    .then((b) => ({ fileName: b.fileName, size: b.size, createdAt: b.createdAt, removedBlobs: b.garbage.blobs }))
+    .finally(() => backupsInFlight.delete(ctx.db));
+  backupsInFlight.set(ctx.db, next);
+  return next;
 }
 
 async function openWithSystem(ctx: HandlerContext, fileId: number): Promise<{ opened: true }> {
   if (!ctx.desktop) throw new AppFailure('UNAVAILABLE', 'Chỉ ứng dụng trên máy tính mở được tệp bằng phần mềm của hệ thống; ở chế độ trình duyệt hãy tải tệp về.');
   const file = getFile(ctx.db, fileId);
   if (!file) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-mo-tep-'));
+  const dir = fs.mkdtempSync(path.join(openCopiesRoot(), 'f-'));
   const copy = path.join(dir, file.displayName);
   await fs.promises.copyFile(blobPath(ctx.dataDir, file.hash), copy);
   const error = await ctx.desktop.openPath(copy);
@@ -99,8 +123,5 @@ export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
   },
   'evidence:openWithSystem': (ctx, { fileId }) => openWithSystem(ctx, fileId),
   'search:query': (ctx, { assessmentId, query }) => searchAssessment(ctx.db, assessmentId, query),
-  'backups:create': async (ctx) => {
-    const backup = await createBackup(ctx.db, ctx.dataDir, ctx.now());
-    return { fileName: backup.fileName, size: backup.size, createdAt: backup.createdAt, removedBlobs: backup.garbage.blobs };
-  },
+  'backups:create': (ctx) => backupOnce(ctx),
 };

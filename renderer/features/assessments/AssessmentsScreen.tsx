@@ -7,7 +7,7 @@ import { CreateAssessment } from './CreateAssessment';
 import { ImportCriteriaSet } from './ImportCriteriaSet';
 
 /** The agency's assessments, creating a new one, and importing criteria sets. */
-export function AssessmentsScreen({ agency, onOpen }: { agency: Agency; onOpen: (assessmentId: number) => void }) {
+export function AssessmentsScreen({ agency, version = 0, onOpen }: { agency: Agency; version?: number; onOpen: (assessmentId: number) => void }) {
   const t = useT();
   const [assessments, setAssessments] = useState<AssessmentSummary[] | null>(null);
   const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
@@ -26,7 +26,8 @@ export function AssessmentsScreen({ agency, onOpen }: { agency: Agency; onOpen: 
     // Loading from the backend is the external system this effect synchronises with.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
-  }, [load]);
+    // `version` changes when a package import may have added an assessment.
+  }, [load, version]);
 
   const onImported = (summary: CriteriaSetSummary) => {
     setPreferredHash(summary.hash);

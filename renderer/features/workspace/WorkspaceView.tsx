@@ -10,6 +10,7 @@ import { CompletenessPanel } from '../evidence/CompletenessPanel';
 import { EvidenceSection, type Adding, type Highlight } from '../evidence/EvidenceSection';
 import { fileDropHandlers } from '../evidence/file-drop';
 import { useWorkspaceEvidence } from '../evidence/use-workspace-evidence';
+import { ReportScreen } from '../report/ReportScreen';
 import { SearchBox } from '../search/SearchBox';
 import { AnswerSaver } from './answer-saver';
 import { CriteriaTree } from './CriteriaTree';
@@ -29,6 +30,8 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   const status = useSyncExternalStore(saver.subscribe, saver.getStatus);
   const evidence = useWorkspaceEvidence(assessmentId, setTotals);
   const [showGaps, setShowGaps] = useState(false);
+  /** "Báo cáo và gói hồ sơ" takes the place of the tree and the item. */
+  const [reportOpen, setReportOpen] = useState(false);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [adding, setAdding] = useState<(Adding & { code: string }) | null>(null);
   const [dropActive, setDropActive] = useState(false);
@@ -53,7 +56,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   }, [selected]);
 
   useEffect(() => {
-    const flush = () => saver.flush();
+    const flush = () => saver.flushForClose();
     const onHidden = () => {
       if (document.visibilityState === 'hidden') saver.flush();
     };
@@ -69,6 +72,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   }, [saver]);
 
   const select = (code: string, focus: boolean) => {
+    setReportOpen(false);
     if (code !== selected) saver.flush();
     const ancestors = ancestorsOf(model, code);
     if (ancestors.some((a) => !expanded.has(a))) setExpanded((prev) => new Set([...prev, ...ancestors]));
@@ -148,65 +152,92 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
           />
           <SaveStatusView status={status} onRetry={() => saver.retry()} />
         </div>
-        <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
-      </div>
-      <div className="workspace-body">
-        <nav className="tree-pane" aria-label={t('ws.treeNav')}>
-          <div className="tree-tools">
-            <button type="button" onClick={goToNextUnanswered}>
-              {t('ws.nextUnanswered')}
-            </button>
-            <button type="button" aria-pressed={showGaps} onClick={() => setShowGaps((v) => !v)}>
-              {t('gaps.button')}
-            </button>
-            <label className="checkbox">
-              <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
-              {t('ws.onlyMissing')}
-            </label>
-            <p className="notice" aria-live="polite">
-              {notice ?? (onlyMissing && totals.unansweredCount + totals.needsExplanationCount === 0 ? t('ws.nothingMissing') : '')}
-            </p>
-          </div>
-          {showGaps ? (
-            <CompletenessPanel
-              assessmentId={assessmentId}
-              totals={totals}
-              evidenceVersion={evidence.version}
-              onOpenLeaf={(code) => select(code, false)}
-              onOpenItem={(item, code) => openItem(item, code)}
-            />
-          ) : (
-            <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
-          )}
-        </nav>
-        <div className={`detail-pane${dropActive ? ' detail-pane--drop' : ''}`} ref={detailRef} {...dropProps}>
-          {!node && <p className="empty">{t('ws.selectHint')}</p>}
-          {node?.isLeaf && node.node && (
-            <LeafPanel
-              key={node.code}
-              set={view.set}
-              leaf={node.node}
-              saver={saver}
-              mark={totals.nodes[node.code]?.mark ?? null}
-              evidence={
-                <EvidenceSection
-                  assessmentId={assessmentId}
-                  agencyId={view.agency.id}
-                  code={node.code}
-                  store={evidence.store}
-                  queue={evidence.queue}
-                  adding={adding?.code === node.code ? adding : null}
-                  onAdding={(next) => setAdding(next && { ...next, code: node.code })}
-                  dropActive={dropActive}
-                  highlight={highlight}
-                  onOpenCode={(code) => select(code, true)}
-                />
-              }
-            />
-          )}
-          {node && !node.isLeaf && <ParentPanel model={model} node={node} totals={totals} onSelect={(code) => select(code, false)} />}
+        <div className="totals-row">
+          <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
+          <button
+            type="button"
+            className="report-button"
+            aria-pressed={reportOpen}
+            onClick={() => {
+              saver.flush();
+              setReportOpen((open) => !open);
+            }}
+          >
+            {t('ws.reportButton')}
+          </button>
         </div>
       </div>
+      {reportOpen ? (
+        <ReportScreen
+          assessmentId={assessmentId}
+          agency={view.agency}
+          totals={totals}
+          settleAnswers={() => saver.settle()}
+          onBack={() => setReportOpen(false)}
+          onShowGaps={() => {
+            setReportOpen(false);
+            setShowGaps(true);
+          }}
+        />
+      ) : (
+        <div className="workspace-body">
+          <nav className="tree-pane" aria-label={t('ws.treeNav')}>
+            <div className="tree-tools">
+              <button type="button" onClick={goToNextUnanswered}>
+                {t('ws.nextUnanswered')}
+              </button>
+              <button type="button" aria-pressed={showGaps} onClick={() => setShowGaps((v) => !v)}>
+                {t('gaps.button')}
+              </button>
+              <label className="checkbox">
+                <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
+                {t('ws.onlyMissing')}
+              </label>
+              <p className="notice" aria-live="polite">
+                {notice ?? (onlyMissing && totals.unansweredCount + totals.needsExplanationCount === 0 ? t('ws.nothingMissing') : '')}
+              </p>
+            </div>
+            {showGaps ? (
+              <CompletenessPanel
+                assessmentId={assessmentId}
+                totals={totals}
+                evidenceVersion={evidence.version}
+                onOpenLeaf={(code) => select(code, false)}
+                onOpenItem={(item, code) => openItem(item, code)}
+              />
+            ) : (
+              <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
+            )}
+          </nav>
+          <div className={`detail-pane${dropActive ? ' detail-pane--drop' : ''}`} ref={detailRef} {...dropProps}>
+            {!node && <p className="empty">{t('ws.selectHint')}</p>}
+            {node?.isLeaf && node.node && (
+              <LeafPanel
+                key={node.code}
+                set={view.set}
+                leaf={node.node}
+                saver={saver}
+                mark={totals.nodes[node.code]?.mark ?? null}
+                evidence={
+                  <EvidenceSection
+                    assessmentId={assessmentId}
+                    agencyId={view.agency.id}
+                    code={node.code}
+                    store={evidence.store}
+                    queue={evidence.queue}
+                    adding={adding?.code === node.code ? adding : null}
+                    onAdding={(next) => setAdding(next && { ...next, code: node.code })}
+                    dropActive={dropActive}
+                    highlight={highlight}
+                    onOpenCode={(code) => select(code, true)}
+                  />
+                }
+              />
+            )}
+            {node && !node.isLeaf && <ParentPanel model={model} node={node} totals={totals} onSelect={(code) => select(code, false)} />}
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -40,6 +40,8 @@ export class AnswerSaver {
   private readonly pending = new Map<string, { answer: AnswerInput; timer: Timer | null }>();
   /** The newest answer handed to the backend (or loaded from it), per code. */
   private readonly sent = new Map<string, AnswerInput>();
+  /** Answers handed to send() whose request has not left yet (waiting behind the one in flight). */
+  private readonly queued = new Map<string, AnswerInput>();
   /** Answers whose save failed, kept for a retry. */
   private readonly failed = new Map<string, AnswerInput>();
   private readonly listeners = new Set<() => void>();
@@ -106,6 +108,25 @@ export class AnswerSaver {
     for (const [code, entry] of [...this.pending]) this.send(code, entry.answer);
   }
 
+  /**
+   * The page is closing: sends every pending or queued change at once instead of behind the save
+   * in flight, which may not answer before the page is gone. The backend applies requests in the
+   * order they arrive, and the newest answer of a leaf is the one sent last.
+   */
+  flushForClose(): void {
+    this.flush();
+    for (const [code, answer] of [...this.queued]) {
+      this.queued.delete(code);
+      void this.save({ assessmentId: this.assessmentId, code, answer });
+    }
+  }
+
+  /** Sends every pending change and resolves once the backend has answered them all (before an export). */
+  async settle(): Promise<void> {
+    this.flush();
+    await this.chain;
+  }
+
   /** Tries the failed saves again. */
   retry(): void {
     for (const [code, answer] of [...this.failed]) if (!this.pending.has(code)) this.send(code, answer);
@@ -123,8 +144,16 @@ export class AnswerSaver {
     const before = this.sent.get(code);
     this.sent.set(code, answer);
     this.inFlight += 1;
+    this.queued.set(code, answer);
     this.update();
     this.chain = this.chain.then(async () => {
+      if (this.queued.get(code) !== answer) {
+        // A newer answer for this leaf is queued behind (it goes instead), or the page-close flush sent it.
+        this.inFlight -= 1;
+        this.update();
+        return;
+      }
+      this.queued.delete(code);
       const result = await this.save({ assessmentId: this.assessmentId, code, answer });
       this.inFlight -= 1;
       if (result.ok) {

@@ -85,6 +85,19 @@ describe('web bridge', () => {
     expect(r.status).toBe(403);
   });
 
+  it('survives a malformed request target and keeps serving', async () => {
+    const net = await import('node:net');
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => socket.write(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect((await request({ path: '/' })).status).toBe(200);
+  });
+
   it('returns a Vietnamese error for an unknown channel or bad JSON, never a stack trace', async () => {
     const unknown = await request({ method: 'POST', path: '/api/fs:readFile', headers: apiHeaders(), body: '{}' });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

@@ -88,4 +88,20 @@ describe('AnswerSaver', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(b.calls).toEqual([{ code: '1.2', answer: manual(0.5) }]);
   });
+
+  it('on page close sends a change queued behind a save in flight at once, without waiting for it', async () => {
+    const b = backend();
+    const saver = new AnswerSaver(1, [], b.save, () => {});
+    saver.schedule('1.1', manual(1), 0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.calls).toHaveLength(1);
+    saver.schedule('1.1', { ...manual(1), explanation: 'Đã ban hành chậm' }, 500);
+    saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.calls).toHaveLength(1);
+    saver.flushForClose();
+    expect(b.calls.map((c) => c.answer.explanation)).toEqual(['', 'Đã ban hành chậm']);
+    await b.answerNext();
+    expect(b.calls).toHaveLength(2);
+  });
 });
