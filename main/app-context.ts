@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openCopiesRoot } from './api/handlers/evidence';
 import type { HandlerContext } from './api/context';
 import { installSampleSets } from './criteria/install-samples';
+import { acquireDataLock } from './data-lock';
 import { seedsDir } from './data-dir';
 import { cleanEvidenceAtStartup } from './evidence/garbage';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './evidence/import-file';
@@ -23,11 +24,22 @@ export function createAppContext(opts: {
   maxEvidenceBytes?: number;
 }): AppContext {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(databasePath(opts.dataDir));
+  const release = opts.mode === 'electron' || opts.mode === 'web' ? acquireDataLock(opts.dataDir) : () => {};
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(databasePath(opts.dataDir));
+  } catch (err) {
+    release();
+    throw err;
+  }
   const now = opts.now ?? (() => new Date().toISOString());
   if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
   const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
-  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, close: () => db.close() };
+  const close = (): void => {
+    db.close();
+    release();
+  };
+  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, close };
 }
 
 /** PAR_MAX_EVIDENCE_MB sets the largest evidence file accepted; 500 MB by default. */
