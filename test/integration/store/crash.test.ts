@@ -16,6 +16,7 @@ import { insertCriteriaSet } from '../../../main/store/queries/criteria-sets';
 import { getAssessment, insertAssessment } from '../../../main/store/queries/assessments';
 import { listAnswers } from '../../../main/store/queries/answers';
 import { CRASH_ASSESSMENT_ID, CRASH_RANGE, crashAnswer, crashStamp } from '../../helpers/store-crash-rows';
+import { seededRandom } from '../../helpers/seeded-random';
 import { makeTempDir, NOW, sampleAgency, sampleSetRow, type TempDir } from '../../helpers/store-temp';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 50);
@@ -44,18 +45,6 @@ afterEach(() => {
   for (const child of live) child.kill('SIGKILL');
   tmp.cleanup();
 });
-
-/** mulberry32: a seeded generator, so a failing run can be repeated with CRASH_SEED. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedDatabase(file: string): void {
   const db = openDatabase(file);
