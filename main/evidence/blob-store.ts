@@ -54,8 +54,13 @@ export function removeBlobFile(dataDir: string, hash: string): boolean {
   }
 }
 
+export interface TempFile {
+  file: string;
+  handle: fs.promises.FileHandle;
+}
+
 /** Creates a new temp file under tmp/ (and the folder, the first time) and opens it for writing. */
-export async function createTempFile(dataDir: string): Promise<{ file: string; handle: fs.promises.FileHandle }> {
+export async function createTempFile(dataDir: string): Promise<TempFile> {
   const file = path.join(tempDir(dataDir), `${crypto.randomBytes(12).toString('hex')}.part`);
   try {
     return { file, handle: await fs.promises.open(file, 'wx') };
@@ -83,18 +88,22 @@ export async function removeTempFile(file: string): Promise<void> {
   await fs.promises.rm(file, { force: true });
 }
 
-/** fsync a folder so a rename or a new entry in it survives power loss. */
+/** fsync a folder so a rename or a new entry in it survives power loss. Opening and closing a
+ *  local folder take microseconds: done synchronously, they spare two thread-pool round trips
+ *  (each a tenth of a millisecond or more on a busy machine); only the fsync runs off the thread. */
 export async function fsyncFolder(dir: string): Promise<void> {
-  let handle: fs.promises.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await fs.promises.open(dir, 'r');
-    await handle.sync();
+    fd = fs.openSync(dir, 'r');
+    await fsyncFd(fd);
   } catch (err) {
     if (!UNSYNCABLE_FOLDER_ERRORS.has(errnoCode(err) ?? '')) throw err;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+const fsyncFd = (fd: number): Promise<void> => new Promise((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

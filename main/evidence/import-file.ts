@@ -2,25 +2,32 @@
  * Importing one evidence file: from a path chosen in the system dialog (Electron) or from an
  * upload's chunks (web mode), into the content-addressed store, then its row.
  *
- * Order matters for crash safety: stream to tmp/ (hashing) → fsync → rename to the blob's final
- * name → fsync the folder → ONLY THEN one DB transaction (blob row, file row, search text). A crash
- * before the commit leaves at most a temp file (removed at startup) or a blob without a row (swept
- * by garbage collection after an hour); never a row without its blob.
+ * Order matters for crash safety: copy to tmp/ (hashing) → fsync → rename to the blob's final
+ * name → fsync the folder → ONLY THEN the DB transaction (blob row, file row, search text),
+ * possibly shared with other imports that reached the same point (commit-queue.ts). A crash before
+ * the commit leaves at most a temp file (removed at startup) or a blob without a row (swept by
+ * garbage collection after an hour); never a row without its blob.
+ *
+ * Three ways in: a small file by path is read whole, hashed and written only if new
+ * (small-file.ts); a large one streams through the hash worker (path-to-temp.ts); an upload
+ * streams as it arrives (stream-to-temp.ts).
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
 import { blobFileSize, publishBlob, removeTempFile } from './blob-store';
+import { commitWithOthers } from './commit-queue';
 import { sanitizeDisplayName } from './file-names';
 import { checkExtension } from './file-types';
-import { readFileChunks } from './read-file-chunks';
+import { pathToTemp } from './path-to-temp';
+import { checkSmallRead, discardTemp, openTempEarly, publishBytes, type SmallFile } from './small-file';
+import { readSmallOnWorker, type SmallRead, type SourceStat } from './hash-worker';
 import {
   blobVanished,
   cancelled,
   diskFull,
   emptyFile,
   fileChanged,
-  isMissingFileError,
   itemNotFound,
   notAFile,
   sourceNotFound,
@@ -39,6 +46,9 @@ export const DEFAULT_MAX_EVIDENCE_BYTES = 500 * 1024 * 1024;
 export const FREE_SPACE_MARGIN_BYTES = 64 * 1024 * 1024;
 /** Big reads: SHA-256 over the default 64 KiB chunks is 2–3× slower (TOOLCHAIN.md). */
 export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+/** A file by path up to this size is read whole in one read (bounded memory), checked and hashed
+ *  before it is written; a larger one streams (path-to-temp.ts). */
+export const SMALL_FILE_BYTES = READ_CHUNK_BYTES;
 
 export interface ImportRequest {
   itemId: number;
@@ -54,42 +64,11 @@ export interface ImportRequest {
   now: string;
 }
 
-/** Where the bytes come from, and how to check afterwards that they did not change meanwhile. */
-interface Origin {
-  /** Opened only once every check has passed. */
-  open: () => AsyncIterable<Uint8Array>;
-  expectedSize: number | null;
-  verify: (bytesRead: number) => Promise<void>;
-}
-
-async function statSource(file: string, name: string): Promise<fs.Stats> {
-  try {
-    const stat = await fs.promises.stat(file);
-    if (!stat.isFile()) throw notAFile(name);
-    return stat;
-  } catch (err) {
-    if (isMissingFileError(err)) throw sourceNotFound(name);
-    throw err;
-  }
-}
-
-/** A path: stat before and after; size, mtime and bytes read must all agree. */
-async function pathOrigin(file: string, name: string): Promise<Origin> {
-  const before = await statSource(file, name);
-  const verify = async (bytesRead: number) => {
-    const after = await fs.promises.stat(file).catch(() => undefined);
-    const same = after !== undefined && after.size === before.size && after.mtimeMs === before.mtimeMs;
-    if (!same || bytesRead !== before.size) throw fileChanged();
-  };
-  const open = () => readFileChunks(file, READ_CHUNK_BYTES);
-  return { open, expectedSize: before.size, verify };
-}
-
-function iterableOrigin(chunks: AsyncIterable<Uint8Array>, declaredSize: number | undefined): Origin {
-  const verify = async (bytesRead: number) => {
-    if (declaredSize !== undefined && bytesRead !== declaredSize) throw fileChanged();
-  };
-  return { open: () => chunks, expectedSize: declaredSize ?? null, verify };
+/** The source's stat as the worker found it: missing and not-a-file are refused here. */
+function sourceStat(read: SmallRead, name: string): SourceStat {
+  if (read.kind === 'missing') throw sourceNotFound(name);
+  if (!read.before.isFile) throw notAFile(name);
+  return read.before;
 }
 
 function checkExpectedSize(size: number | null, maxBytes: number): void {
@@ -98,25 +77,27 @@ function checkExpectedSize(size: number | null, maxBytes: number): void {
   if (size > maxBytes) throw tooLarge(maxBytes);
 }
 
-/** statfs of the data folder (created on first use by openDatabase): temp files and blobs live there. */
-async function checkFreeSpace(dataDir: string, size: number | null): Promise<void> {
+/** Free bytes where temp files and blobs live (the data folder, created on first use by openDatabase). */
+async function availableBytes(dataDir: string): Promise<number> {
   const stats = await fs.promises.statfs(dataDir);
-  const available = stats.bavail * stats.bsize;
+  return stats.bavail * stats.bsize;
+}
+
+/** Checked before a byte is copied (RELIABILITY.md: check free space before a large import). */
+function checkFreeSpace(available: number, size: number | null): void {
   const needed = (size ?? 0) + FREE_SPACE_MARGIN_BYTES;
   if (available < needed) throw diskFull(needed, available);
 }
 
-async function readIntoTemp(dataDir: string, origin: Origin, displayName: string, req: ImportRequest, maxBytes: number): Promise<StreamedFile> {
-  const streamed = await streamToTemp(dataDir, origin.open(), {
-    fileName: displayName,
-    maxBytes,
-    total: origin.expectedSize,
-    signal: req.signal,
-    onProgress: req.onProgress,
-  });
+/** What the row needs once the blob is durable under its final name. */
+type Published = Pick<StreamedFile, 'hash' | 'size' | 'mediaType'>;
+
+/** The source checked afterwards (a path's stat, an upload's declared size), then published. */
+async function publishTemp(dataDir: string, streamed: StreamedFile, verify: () => Promise<void>, signal: AbortSignal | undefined): Promise<Published> {
   try {
-    await origin.verify(streamed.size);
-    if (req.signal?.aborted) throw cancelled();
+    await verify();
+    if (signal?.aborted) throw cancelled();
+    await publishBlob(dataDir, streamed.tempFile, streamed.hash, streamed.size);
     return streamed;
   } catch (err) {
     await removeTempFile(streamed.tempFile);
@@ -124,38 +105,85 @@ async function readIntoTemp(dataDir: string, origin: Origin, displayName: string
   }
 }
 
+/**
+ * A path: stat before and after; size, mtime and bytes read must all agree. The worker stats the
+ * file and, if small, reads and hashes it in the same round trip (small-file.ts), while the free
+ * space is looked up and the temp file created (removed again if unused); a large file streams
+ * through the hash worker (path-to-temp.ts).
+ */
+async function importPath(dataDir: string, file: string, displayName: string, req: ImportRequest, maxBytes: number): Promise<Published> {
+  const temp = openTempEarly(dataDir);
+  let before: SourceStat;
+  let small: SmallFile | undefined;
+  try {
+    const [read, available] = await Promise.all([readSmallOnWorker(file, Math.min(SMALL_FILE_BYTES, maxBytes)), availableBytes(dataDir)]);
+    before = sourceStat(read, displayName);
+    checkExpectedSize(before.size, maxBytes);
+    checkFreeSpace(available, before.size);
+    if (req.signal?.aborted) throw cancelled();
+    if (read.kind === 'read' || read.kind === 'unreadable') small = checkSmallRead(read, displayName);
+  } catch (err) {
+    await discardTemp(temp);
+    throw err;
+  }
+  const size = before.size;
+  if (small) {
+    req.onProgress?.(size, size);
+    await publishBytes(dataDir, small.hash, small.bytes, temp);
+    return { hash: small.hash, size, mediaType: small.mediaType };
+  }
+  const opts = { fileName: displayName, maxBytes, total: size, signal: req.signal, onProgress: req.onProgress, expectedSize: size };
+  const streamed = await pathToTemp(file, opts, temp);
+  const verify = async () => {
+    const after = await fs.promises.stat(file).catch(() => undefined);
+    const same = after !== undefined && after.size === size && after.mtimeMs === before.mtimeMs;
+    if (!same || streamed.size !== size) throw fileChanged();
+  };
+  return publishTemp(dataDir, streamed, verify, req.signal);
+}
+
+/** An upload: its chunks as they come; its length must match what it announced. */
+async function importStream(dataDir: string, chunks: AsyncIterable<Uint8Array>, displayName: string, req: ImportRequest, maxBytes: number): Promise<Published> {
+  checkFreeSpace(await availableBytes(dataDir), req.declaredSize ?? null);
+  if (req.signal?.aborted) throw cancelled();
+  const streamed = await streamToTemp(dataDir, chunks, { fileName: displayName, maxBytes, total: req.declaredSize ?? null, signal: req.signal, onProgress: req.onProgress });
+  const verify = async () => {
+    if (req.declaredSize !== undefined && streamed.size !== req.declaredSize) throw fileChanged();
+  };
+  return publishTemp(dataDir, streamed, verify, req.signal);
+}
+
 interface Recorded {
-  streamed: StreamedFile;
+  published: Published;
   displayName: string;
   itemId: number;
   now: string;
 }
 
-/** The one transaction after the blob is durable. The blob file is checked inside it (sync), so a
- *  garbage collection that removed it meanwhile cannot leave a row pointing to nothing. */
+/** The row, once the blob is durable; run inside a transaction (commit-queue.ts). The blob file is
+ *  checked inside it (sync), so a garbage collection that removed it meanwhile cannot leave a row
+ *  pointing to nothing. */
 function recordImport(db: Database.Database, dataDir: string, r: Recorded): ImportedFile {
-  const { hash, size, mediaType } = r.streamed;
-  return db.transaction((): ImportedFile => {
-    if (!itemExists(db, r.itemId)) throw itemNotFound();
-    if (blobFileSize(dataDir, hash) !== size) throw blobVanished();
-    const newBlob = insertBlobIfMissing(db, hash, size, r.now);
-    const existing = findFileOnItem(db, r.itemId, hash);
-    const file = existing ?? insertFile(db, { itemId: r.itemId, hash, displayName: r.displayName, mediaType, size, addedAt: r.now });
-    if (!existing) {
-      refreshSearchText(db, r.itemId);
-      touchItem(db, r.itemId, r.now);
-    }
-    return {
-      fileId: file.id,
-      itemId: r.itemId,
-      displayName: file.displayName,
-      mediaType: file.mediaType,
-      size,
-      hash,
-      deduplicated: !newBlob || existing !== undefined,
-      alreadyOnItems: itemsHoldingBlob(db, hash, r.itemId),
-    };
-  })();
+  const { hash, size, mediaType } = r.published;
+  if (!itemExists(db, r.itemId)) throw itemNotFound();
+  if (blobFileSize(dataDir, hash) !== size) throw blobVanished();
+  const newBlob = insertBlobIfMissing(db, hash, size, r.now);
+  const existing = findFileOnItem(db, r.itemId, hash);
+  const file = existing ?? insertFile(db, { itemId: r.itemId, hash, displayName: r.displayName, mediaType, size, addedAt: r.now });
+  if (!existing) {
+    refreshSearchText(db, r.itemId);
+    touchItem(db, r.itemId, r.now);
+  }
+  return {
+    fileId: file.id,
+    itemId: r.itemId,
+    displayName: file.displayName,
+    mediaType: file.mediaType,
+    size,
+    hash,
+    deduplicated: !newBlob || existing !== undefined,
+    alreadyOnItems: itemsHoldingBlob(db, hash, r.itemId),
+  };
 }
 
 export async function importEvidenceFile(db: Database.Database, dataDir: string, req: ImportRequest): Promise<ImportedFile> {
@@ -165,19 +193,12 @@ export async function importEvidenceFile(db: Database.Database, dataDir: string,
   if (!ext.ok) throw unsupportedType(ext.message);
   const maxBytes = req.maxBytes ?? DEFAULT_MAX_EVIDENCE_BYTES;
   checkExpectedSize(req.declaredSize ?? null, maxBytes);
-  const origin = typeof req.source === 'string' ? await pathOrigin(req.source, displayName) : iterableOrigin(req.source, req.declaredSize);
-  checkExpectedSize(origin.expectedSize, maxBytes);
-  await checkFreeSpace(dataDir, origin.expectedSize);
-  if (req.signal?.aborted) throw cancelled();
-  const streamed = await readIntoTemp(dataDir, origin, displayName, req, maxBytes);
+  const published =
+    typeof req.source === 'string'
+      ? await importPath(dataDir, req.source, displayName, req, maxBytes)
+      : await importStream(dataDir, req.source, displayName, req, maxBytes);
   try {
-    await publishBlob(dataDir, streamed.tempFile, streamed.hash, streamed.size);
-  } catch (err) {
-    await removeTempFile(streamed.tempFile);
-    throw err;
-  }
-  try {
-    return recordImport(db, dataDir, { streamed, displayName, itemId: req.itemId, now: req.now });
+    return await commitWithOthers(db, () => recordImport(db, dataDir, { published, displayName, itemId: req.itemId, now: req.now }));
   } catch (err) {
     // The blob stays without a row; the orphan sweep removes it after an hour.
     throw sqliteCode(err) === 'SQLITE_FULL' ? diskFull() : err;

@@ -1,10 +1,12 @@
 /**
- * The streaming half of an import: chunks → SHA-256 + a temp file under <data>/evidence/tmp/, with
- * the size limit, the content-signature check on the first bytes (before anything is written),
- * cancellation and throttled progress. Memory stays flat: one chunk is hashed while the previous
- * one is being written and the source reads the next (read, hash and write overlap). A chunk is
- * written by the time the chunk after the next is pulled (the contract readFileChunks relies on).
- * On any failure the temp file is removed; on success it is fsynced and closed, ready to publish.
+ * The streaming half of an upload (web mode) or a package's entry: chunks → SHA-256 + a temp file
+ * under <data>/evidence/tmp/, with the size limit, the content-signature check on the first bytes
+ * (before anything is written), cancellation and throttled progress. Memory stays flat: one chunk
+ * is hashed while the previous one is being written and the source reads the next (read, hash and
+ * write overlap). A chunk is written by the time the chunk after the next is pulled (a source may
+ * reuse its buffers on that contract). A file chosen by path takes path-to-temp.ts or
+ * small-file.ts instead. On any failure the temp file is removed; on success it is fsynced and
+ * closed, ready to publish.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -140,7 +142,7 @@ class HeadCheck {
   constructor(private readonly fileName: string) {}
 
   /** Returns the chunks that may be written now. A chunk held until a later one arrives is
-   *  copied (fewer than HEAD_BYTES in all): the source may reuse its buffer (readFileChunks). */
+   *  copied (fewer than HEAD_BYTES in all): the source may reuse its buffer. */
   add(chunk: Uint8Array): Uint8Array[] {
     if (this.type) return [chunk];
     this.heldBytes += chunk.length;
