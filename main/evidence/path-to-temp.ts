@@ -20,6 +20,7 @@ import { detectType } from './file-types';
 import { HashJob } from './hash-worker';
 import { cancelled, diskFull, fileChanged, isDiskFullError, tooLarge, unsupportedType } from './import-failures';
 import { progressReporter, type StreamedFile, type StreamOptions } from './stream-to-temp';
+import { TempWriter } from './temp-writer';
 
 /**
  * 512 KiB chunks in a ring of 8 (4 MiB in all). Measured here on 1 GB, each variant alternated
@@ -38,43 +39,6 @@ const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 export interface PathCopyOptions extends StreamOptions {
   /** The size stat gave before the copy; more bytes than this means the file is changing. */
   expectedSize: number;
-}
-
-/** The temp file's side: positional writes (several may run at once) and background syncs. */
-class TempWriter {
-  private syncing: Promise<void> | undefined;
-  private unsynced = 0;
-
-  constructor(private readonly handle: fs.promises.FileHandle) {}
-
-  async write(bytes: Uint8Array, position: number): Promise<void> {
-    for (let done = 0; done < bytes.length; ) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, position + done);
-      done += bytesWritten;
-    }
-    this.unsynced += bytes.length;
-    if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) this.startSync();
-  }
-
-  /** The data and the size, once every write has finished (the name is made durable by publishBlob). */
-  async finish(): Promise<void> {
-    await this.syncing;
-    await this.handle.datasync();
-  }
-
-  /** Leaves no sync running. */
-  async settle(): Promise<void> {
-    await Promise.allSettled([this.syncing]);
-  }
-
-  private startSync(): void {
-    this.unsynced = 0;
-    const syncing = this.handle.datasync().finally(() => {
-      if (this.syncing === syncing) this.syncing = undefined;
-    });
-    syncing.catch(() => {}); // a failure is seen by finish(), or by the final datasync
-    this.syncing = syncing;
-  }
 }
 
 interface Ring {
@@ -101,7 +65,7 @@ async function readAt(source: fs.promises.FileHandle, into: Buffer, position: nu
 async function copyHashed(source: fs.promises.FileHandle, target: fs.promises.FileHandle, opts: PathCopyOptions): Promise<Omit<StreamedFile, 'tempFile'>> {
   const ring = newRing();
   const job = new HashJob(ring.memory);
-  const writer = new TempWriter(target);
+  const writer = new TempWriter(target, SYNC_EVERY_BYTES);
   const report = progressReporter(opts);
   let type: ReturnType<typeof detectType> | undefined;
   let size = 0;

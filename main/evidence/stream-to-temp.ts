@@ -14,6 +14,7 @@ import { AppFailure } from '../../shared/api/result';
 import { createTempFile, removeTempFile } from './blob-store';
 import { detectType, HEAD_BYTES, type Previewable } from './file-types';
 import { cancelled, diskFull, emptyFile, fileChanged, isDiskFullError, tooLarge, unsupportedType } from './import-failures';
+import { TempWriter } from './temp-writer';
 
 export const PROGRESS_INTERVAL_MS = 100;
 const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
@@ -77,21 +78,20 @@ async function* guardedChunks(source: AsyncIterable<Uint8Array>, signal: AbortSi
   }
 }
 
-/**
- * Writes whole chunks, at most one in flight, so hashing the next chunk overlaps the write. Every
- * SYNC_EVERY_BYTES it also starts an fdatasync in the background: the disk writes back while we
- * keep reading and hashing, instead of flushing a whole large file at the end (24 GiB of RAM lets
- * gigabytes pile up in the cache before write-back starts on its own).
- */
+/** Writes whole chunks in order, at most one in flight, so hashing the next chunk overlaps the
+ *  write (temp-writer.ts adds the background syncs). */
 class OverlappedWriter {
   private inFlight: Promise<void> | undefined;
-  private syncing: Promise<void> | undefined;
-  private unsynced = 0;
-  constructor(private readonly handle: fs.promises.FileHandle) {}
+  private position = 0;
+  private readonly writer: TempWriter;
+  constructor(handle: fs.promises.FileHandle) {
+    this.writer = new TempWriter(handle, SYNC_EVERY_BYTES);
+  }
 
   async write(chunk: Uint8Array): Promise<void> {
     await this.flush();
-    const pending = this.writeAll(chunk);
+    const pending = this.writer.write(chunk, this.position);
+    this.position += chunk.length;
     pending.catch(() => {}); // awaited by the next write or flush
     this.inFlight = pending;
   }
@@ -105,31 +105,12 @@ class OverlappedWriter {
   /** Waits for the last write and any background sync, then makes the data durable. */
   async finish(): Promise<void> {
     await this.flush();
-    await this.syncing;
-    await this.handle.datasync(); // the data and the size; the name is made durable by publishBlob
+    await this.writer.finish();
   }
 
   /** Leaves no write or sync running (before the file is closed and removed after a failure). */
   async settle(): Promise<void> {
-    await Promise.allSettled([this.flush(), this.syncing]);
-  }
-
-  private async writeAll(chunk: Uint8Array): Promise<void> {
-    for (let offset = 0; offset < chunk.length; ) {
-      const { bytesWritten } = await this.handle.write(chunk, offset, chunk.length - offset);
-      offset += bytesWritten;
-    }
-    this.unsynced += chunk.length;
-    if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) this.startSync();
-  }
-
-  private startSync(): void {
-    this.unsynced = 0;
-    const syncing = this.handle.datasync().finally(() => {
-      if (this.syncing === syncing) this.syncing = undefined;
-    });
-    syncing.catch(() => {}); // a failure is seen by finish(), or by the final datasync
-    this.syncing = syncing;
+    await Promise.allSettled([this.flush(), this.writer.settle()]);
   }
 }
 

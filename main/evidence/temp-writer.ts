@@ -1,0 +1,47 @@
+/**
+ * The temp file's side of an import: positional writes (several may run at once) and background
+ * data syncs. Every `syncEveryBytes` it starts an fdatasync in the background, so the disk writes
+ * back while reading and hashing go on, instead of flushing a whole large file at the end (with
+ * gigabytes of RAM, a large file can pile up in the cache before write-back starts on its own).
+ * Shared by path imports (path-to-temp.ts) and streamed ones (stream-to-temp.ts).
+ */
+import type fs from 'node:fs';
+
+export class TempWriter {
+  private syncing: Promise<void> | undefined;
+  private unsynced = 0;
+
+  constructor(
+    private readonly handle: fs.promises.FileHandle,
+    private readonly syncEveryBytes: number,
+  ) {}
+
+  async write(bytes: Uint8Array, position: number): Promise<void> {
+    for (let done = 0; done < bytes.length; ) {
+      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, position + done);
+      done += bytesWritten;
+    }
+    this.unsynced += bytes.length;
+    if (this.unsynced >= this.syncEveryBytes && !this.syncing) this.startSync();
+  }
+
+  /** The data and the size, once every write has finished (the name is made durable by publishBlob). */
+  async finish(): Promise<void> {
+    await this.syncing;
+    await this.handle.datasync();
+  }
+
+  /** Leaves no sync running. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([this.syncing]);
+  }
+
+  private startSync(): void {
+    this.unsynced = 0;
+    const syncing = this.handle.datasync().finally(() => {
+      if (this.syncing === syncing) this.syncing = undefined;
+    });
+    syncing.catch(() => {}); // a failure is seen by finish(), or by the final datasync
+    this.syncing = syncing;
+  }
+}
