@@ -19,24 +19,7 @@ import { databasePath, openDatabase } from '../../main/store/open';
 import { deleteItem, insertItem } from '../../main/store/queries/evidence';
 import { CRASH_AGENCY_ID } from './evidence-crash-writer-ids';
 import { seededRandom } from './seeded-random';
-
-/** Blocks until the parent writes "go" (exits quietly if the parent closes stdin instead). */
-function waitForGo(): void {
-  const buf = Buffer.alloc(64);
-  let seen = '';
-  while (!seen.includes('go')) {
-    let n: number;
-    try {
-      n = fs.readSync(0, buf, 0, buf.length, null);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-      continue;
-    }
-    if (n === 0) process.exit(0);
-    seen += buf.toString('utf8', 0, n);
-  }
-}
+import { waitForGo } from './wait-for-go';
 
 /** The pool file, then 32 random bytes: content no earlier import had. */
 async function* withRandomTail(file: string): AsyncGenerator<Uint8Array> {

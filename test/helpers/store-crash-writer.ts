@@ -5,30 +5,12 @@
  * then waits for `go` on stdin, so the parent can start the next writer while this one runs.
  * Usage: echo go | node --import tsx test/helpers/store-crash-writer.ts <db file> <start counter>
  */
-import fs from 'node:fs';
 import { openDatabase } from '../../main/store/open';
 import { upsertAnswer } from '../../main/store/queries/answers';
 import { touchAssessment } from '../../main/store/queries/assessments';
 import { CRASH_ASSESSMENT_ID, CRASH_RANGE, crashAnswer, crashStamp } from './store-crash-rows';
+import { waitForGo } from './wait-for-go';
 
-
-/** Blocks until the parent writes "go" (exits quietly if the parent closes stdin instead). */
-function waitForGo(): void {
-  const buf = Buffer.alloc(64);
-  let seen = '';
-  while (!seen.includes('go')) {
-    let n: number;
-    try {
-      n = fs.readSync(0, buf, 0, buf.length, null);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-      continue;
-    }
-    if (n === 0) process.exit(0);
-    seen += buf.toString('utf8', 0, n);
-  }
-}
 
 function main(file: string, start: number): void {
   const db = openDatabase(file);

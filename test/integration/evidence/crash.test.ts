@@ -6,7 +6,6 @@
  * is partial (its SHA-256 equals its name; partial files may only be in tmp/), and the database
  * passes integrity_check and foreign_key_check.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
 import { checkIntegrity, databasePath, openDatabase } from '../../../main/store/open';
 import { insertAgency } from '../../../main/store/queries/agencies';
+import { crashLoop, killLiveWriters, PROJECT_ROOT, type KilledRun } from '../../helpers/crash-harness';
 import { CRASH_AGENCY_ID } from '../../helpers/evidence-crash-writer-ids';
 import { filesUnder, PDF_HEADER } from '../../helpers/evidence-temp';
 import { seededRandom } from '../../helpers/seeded-random';
@@ -24,35 +24,19 @@ const RUNS = Number(process.env.CRASH_RUNS ?? 50);
 const POOL_FILES = 16;
 const MIN_SIZE = 16 * 1024;
 const MAX_SIZE = 8 * 1024 * 1024;
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const WRITER = path.join(ROOT, 'test/helpers/evidence-crash-writer.ts');
-/** Writers start up ahead (tsx + better-sqlite3 take ~0.6 s of CPU) and wait for `go`; one runs at a time. */
+/** Writers start up ahead and wait for `go`; one runs at a time (crash-harness.ts). */
 const AHEAD = Number(process.env.CRASH_AHEAD ?? 2);
 
-interface RunResult {
-  acked: string[];
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-interface Writer {
-  child: ChildProcessWithoutNullStreams;
-  ready: Promise<void>;
-  done: Promise<RunResult>;
-}
-
 let tmp: TempDir;
-const live = new Set<ChildProcessWithoutNullStreams>();
 beforeEach(() => {
   tmp = makeTempDir('par-evidence-crash-');
 });
 afterEach(() => {
-  for (const child of live) child.kill('SIGKILL');
+  killLiveWriters();
   tmp.cleanup();
 });
 
 const sha256File = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sizes spread evenly on a log scale between 16 KiB and 8 MiB; PDF header, random content. */
 function makePool(dir: string, random: () => number): void {
@@ -69,56 +53,15 @@ function seedDatabase(dataDir: string): void {
   db.close();
 }
 
-function startWriter(dataDir: string, poolDir: string, seed: number): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, poolDir, String(seed)], { cwd: ROOT });
-  live.add(child);
-  child.stdin.on('error', () => {}); // a writer that died early: its result reports why
-  const acked: string[] = [];
-  let out = '';
-  let stderr = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    const lines = out.split('\n');
-    out = lines.pop() ?? ''; // a line cut by the kill is not an ack
-    for (const line of lines) {
-      if (line === 'ready') markReady();
-      else if (line.startsWith('ack ')) acked.push(line.slice(4));
-    }
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<RunResult>((resolve) => {
-    child.on('close', (_code, signal) => {
-      live.delete(child);
-      markReady();
-      resolve({ acked, signal, stderr });
-    });
-  });
-  return { child, ready, done };
-}
-
-async function crashLoop(dataDir: string, poolDir: string, random: () => number): Promise<RunResult[]> {
-  const results: RunResult[] = [];
-  const queue: Writer[] = [];
-  let spawned = 0;
-  const refill = () => {
-    while (spawned < RUNS && queue.length < AHEAD) queue.push(startWriter(dataDir, poolDir, 1000 + spawned++));
+function killLoop(dataDir: string, poolDir: string, random: () => number): Promise<KilledRun[]> {
+  const opts = {
+    script: 'test/helpers/evidence-crash-writer.ts',
+    runs: RUNS,
+    ahead: AHEAD,
+    argsFor: (i: number) => [dataDir, poolDir, String(1000 + i)],
+    killAfterMs: (r: () => number) => 40 + Math.floor(r() * 460),
   };
-  for (let run = 0; run < RUNS; run++) {
-    refill();
-    const current = queue.shift();
-    if (!current) throw new Error('no writer left');
-    await current.ready;
-    refill();
-    current.child.stdin.write('go\n');
-    await sleep(40 + Math.floor(random() * 460));
-    current.child.kill('SIGKILL');
-    const result = await current.done;
-    expect(result.signal, `writer ${run} ended by itself:\n${result.stderr}`).toBe('SIGKILL');
-    results.push(result);
-  }
-  return results;
+  return crashLoop(opts, random);
 }
 
 /** Every blob row (referenced or not) has its whole file; returns the number of rows. */
@@ -148,10 +91,10 @@ it(`keeps every acknowledged import whole across ${RUNS} SIGKILLs`, async () => 
   const random = seededRandom(seed);
   const dataDir = tmp.file('data');
   const poolDir = tmp.file('pool');
-  expect(fs.existsSync(path.join(ROOT, 'node_modules/tsx'))).toBe(true);
+  expect(fs.existsSync(path.join(PROJECT_ROOT, 'node_modules/tsx'))).toBe(true);
   makePool(poolDir, random);
   seedDatabase(dataDir);
-  const results = await crashLoop(dataDir, poolDir, random);
+  const results = await killLoop(dataDir, poolDir, random);
   const acked = results.flatMap((r) => r.acked);
   const db = openDatabase(databasePath(dataDir));
   try {

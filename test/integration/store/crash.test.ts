@@ -5,7 +5,6 @@
  * database must pass integrity_check and foreign_key_check. SIGKILL tests our atomicity;
  * synchronous=FULL covers power loss.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -15,34 +14,18 @@ import { insertAgency } from '../../../main/store/queries/agencies';
 import { insertCriteriaSet } from '../../../main/store/queries/criteria-sets';
 import { getAssessment, insertAssessment } from '../../../main/store/queries/assessments';
 import { listAnswers } from '../../../main/store/queries/answers';
+import { crashLoop, killLiveWriters, PROJECT_ROOT, type KilledRun } from '../../helpers/crash-harness';
 import { CRASH_ASSESSMENT_ID, CRASH_RANGE, crashAnswer, crashStamp } from '../../helpers/store-crash-rows';
 import { seededRandom } from '../../helpers/seeded-random';
 import { makeTempDir, NOW, sampleAgency, sampleSetRow, type TempDir } from '../../helpers/store-temp';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 50);
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const WRITER = path.join(ROOT, 'test/helpers/store-crash-writer.ts');
-
-interface RunResult {
-  start: number;
-  acked: number[];
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-interface Writer {
-  child: ChildProcessWithoutNullStreams;
-  ready: Promise<void>;
-  done: Promise<RunResult>;
-}
-
 let tmp: TempDir;
-const live = new Set<ChildProcessWithoutNullStreams>();
 beforeEach(() => {
   tmp = makeTempDir('par-crash-');
 });
 afterEach(() => {
-  for (const child of live) child.kill('SIGKILL');
+  killLiveWriters();
   tmp.cleanup();
 });
 
@@ -56,62 +39,27 @@ function seedDatabase(file: string): void {
   db.close();
 }
 
-function startWriter(file: string, start: number): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, String(start)], { cwd: ROOT });
-  live.add(child);
-  child.stdin.on('error', () => {}); // a writer that died early: its result reports why
-  const acked: number[] = [];
-  let out = '';
-  let stderr = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    const lines = out.split('\n');
-    out = lines.pop() ?? ''; // a line cut by the kill is not an ack
-    for (const line of lines) {
-      if (line === 'ready') markReady();
-      else if (line.startsWith('ack ')) acked.push(Number(line.slice(4)));
-    }
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<RunResult>((resolve) => {
-    child.on('close', (_code, signal) => {
-      live.delete(child);
-      markReady();
-      resolve({ start, acked, signal, stderr });
-    });
-  });
-  return { child, ready, done };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Writers start up ahead (tsx + zod + better-sqlite3 take ~0.6 s of CPU each) and wait for `go`;
- *  they run one at a time, so only one process ever writes. */
+/** Writers start up ahead and wait for `go`; one runs at a time (crash-harness.ts). */
 const AHEAD = Number(process.env.CRASH_AHEAD ?? 3);
 
-async function crashLoop(file: string, random: () => number): Promise<RunResult[]> {
-  const results: RunResult[] = [];
-  const queue: Writer[] = [];
-  let spawned = 0;
-  const refill = () => {
-    while (spawned < RUNS && queue.length < AHEAD) queue.push(startWriter(file, ++spawned * CRASH_RANGE));
+/** Each writer writes the answers numbered from its own `start` (a range of CRASH_RANGE). */
+interface RunResult {
+  start: number;
+  acked: number[];
+}
+
+const startOf = (index: number) => (index + 1) * CRASH_RANGE;
+
+async function killLoop(file: string, random: () => number): Promise<RunResult[]> {
+  const opts = {
+    script: 'test/helpers/store-crash-writer.ts',
+    runs: RUNS,
+    ahead: AHEAD,
+    argsFor: (i: number) => [file, String(startOf(i))],
+    killAfterMs: (r: () => number) => 20 + Math.floor(r() * 281),
   };
-  for (let run = 0; run < RUNS; run++) {
-    refill();
-    const current = queue.shift();
-    if (!current) throw new Error('no writer left');
-    await current.ready;
-    refill();
-    current.child.stdin.write('go\n');
-    await sleep(20 + Math.floor(random() * 281));
-    current.child.kill('SIGKILL');
-    const result = await current.done;
-    expect(result.signal, `writer ${run} ended by itself:\n${result.stderr}`).toBe('SIGKILL');
-    results.push(result);
-  }
-  return results;
+  const runs: KilledRun[] = await crashLoop(opts, random);
+  return runs.map((run) => ({ start: startOf(run.index), acked: run.acked.map(Number) }));
 }
 
 /** Checks one run's rows; returns whether the write in flight at the kill had landed. */
@@ -140,9 +88,9 @@ it(`keeps every acknowledged write whole across ${RUNS} SIGKILLs`, async () => {
   const began = Date.now();
   const seed = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
   const file = tmp.file('par.sqlite');
-  expect(fs.existsSync(path.join(ROOT, 'node_modules/tsx'))).toBe(true);
+  expect(fs.existsSync(path.join(PROJECT_ROOT, 'node_modules/tsx'))).toBe(true);
   seedDatabase(file);
-  const results = await crashLoop(file, seededRandom(seed));
+  const results = await killLoop(file, seededRandom(seed));
   const acked = results.reduce((sum, r) => sum + r.acked.length, 0);
   const db = openDatabase(file);
   try {

@@ -1,0 +1,103 @@
+/**
+ * The loop both crash tests share (SQLite's own habit): a writer child process (run with tsx)
+ * prints `ready`, waits for `go` on stdin, does its writes printing `ack <what>` after each one
+ * is acknowledged, and is SIGKILLed at a random moment; over and over. Writers start up ahead
+ * (tsx + better-sqlite3 take ~0.6 s of CPU each) but only one runs at a time, so only one process
+ * ever writes. A line cut by the kill is not an ack.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { expect } from 'vitest';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface KilledRun {
+  /** Which writer this was (0-based), as given to `argsFor`. */
+  index: number;
+  acked: string[];
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+interface Writer {
+  child: ChildProcessWithoutNullStreams;
+  ready: Promise<void>;
+  done: Promise<KilledRun>;
+}
+
+/** Children still running; killed by `killLiveWriters` (call it in afterEach). */
+const live = new Set<ChildProcessWithoutNullStreams>();
+
+export function killLiveWriters(): void {
+  for (const child of live) child.kill('SIGKILL');
+}
+
+function startWriter(script: string, args: string[], index: number): Writer {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: PROJECT_ROOT });
+  live.add(child);
+  child.stdin.on('error', () => {}); // a writer that died early: its result reports why
+  const acked: string[] = [];
+  let out = '';
+  let stderr = '';
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    const lines = out.split('\n');
+    out = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line === 'ready') markReady();
+      else if (line.startsWith('ack ')) acked.push(line.slice(4));
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<KilledRun>((resolve) => {
+    child.on('close', (_code, signal) => {
+      live.delete(child);
+      markReady();
+      resolve({ index, acked, signal, stderr });
+    });
+  });
+  return { child, ready, done };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface CrashLoopOptions {
+  /** The writer script, relative to the project root. */
+  script: string;
+  runs: number;
+  /** How many writers start up ahead of the one running. */
+  ahead: number;
+  argsFor: (index: number) => string[];
+  /** How long the running writer lives before the kill. */
+  killAfterMs: (random: () => number) => number;
+}
+
+/** Runs `runs` writers one after another, each killed with SIGKILL; every one must die by the kill. */
+export async function crashLoop(opts: CrashLoopOptions, random: () => number): Promise<KilledRun[]> {
+  const script = path.join(PROJECT_ROOT, opts.script);
+  const results: KilledRun[] = [];
+  const queue: Writer[] = [];
+  let spawned = 0;
+  const refill = () => {
+    while (spawned < opts.runs && queue.length < opts.ahead) {
+      queue.push(startWriter(script, opts.argsFor(spawned), spawned));
+      spawned++;
+    }
+  };
+  for (let run = 0; run < opts.runs; run++) {
+    refill();
+    const current = queue.shift();
+    if (!current) throw new Error('no writer left');
+    await current.ready;
+    refill();
+    current.child.stdin.write('go\n');
+    await sleep(opts.killAfterMs(random));
+    current.child.kill('SIGKILL');
+    const result = await current.done;
+    expect(result.signal, `writer ${run} ended by itself:\n${result.stderr}`).toBe('SIGKILL');
+    results.push(result);
+  }
+  return results;
+}
