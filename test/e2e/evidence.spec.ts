@@ -10,13 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { criteriaSetSchema, type CriteriaNode, type CriteriaSet } from '../../shared/domain/criteria-set-schema';
+import type { CriteriaNode } from '../../shared/domain/criteria-set-schema';
 import { walkSet } from '../../shared/domain/criteria-tree';
 import { makePdf, PNG_1X1 } from '../helpers/sample-documents';
 import { repoRoot } from '../helpers/web-server-process';
 import { expect, test } from './fixtures';
+import { escapeRegExp, evidenceSection, quickStart, sampleSet, summaryStat, treeItem } from './officer-steps';
 
-const set: CriteriaSet = criteriaSetSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, 'seeds', 'sample-department-2026.json'), 'utf8')));
+const set = sampleSet;
 const mainLeaves = [...walkSet(set)].filter((v) => v.part === 'main' && v.isLeaf).map((v) => v.node);
 const yesNoLeaves = mainLeaves.filter((n) => n.rule?.kind === 'yesNo' && n.maxPoints > 0);
 if (yesNoLeaves.length < 3) throw new Error('the sample set needs three yes/no leaves');
@@ -30,13 +31,9 @@ const PNG_NAME = 'anh-hop-trien-khai.png';
 const pdfBytes = makePdf('Ke hoach cai cach hanh chinh nam 2026 - so 125/KH-UBND');
 const artifacts = path.join(repoRoot, 'test', 'artifacts');
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = escapeRegExp;
 /** The size as the UI shows it (below 1 KB: "N byte"; else one decimal with a comma). */
 const shownSize = (bytes: number) => (bytes < 1024 ? `${bytes} byte` : `${String(Math.round((bytes / 1024) * 10) / 10).replace('.', ',')} KB`);
-
-function treeItem(page: Page, code: string): Locator {
-  return page.getByRole('treeitem', { name: new RegExp(`^${escape(code)} `) });
-}
 
 async function openLeaf(page: Page, leaf: CriteriaNode): Promise<void> {
   await treeItem(page, leaf.code).click();
@@ -47,31 +44,9 @@ function leafHeading(page: Page, leaf: CriteriaNode): Locator {
   return page.getByRole('heading', { level: 2, name: new RegExp(`^${escape(leaf.code)} `) });
 }
 
-function needsExplanationStat(page: Page): Locator {
-  return page
-    .getByRole('region', { name: 'Tổng hợp điểm' })
-    .locator('div.stat')
-    .filter({ has: page.locator('dt', { hasText: /^Cần giải trình$/ }) })
-    .locator('dd');
-}
+const needsExplanationStat = (page: Page) => summaryStat(page, 'Cần giải trình');
 
-const evidenceSection = (page: Page) => page.getByRole('region', { name: 'Tài liệu kiểm chứng' });
 const card = (page: Page, label: string) => evidenceSection(page).getByRole('article', { name: label });
-
-async function quickStart(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('SỞ NỘI VỤ');
-  await page.getByLabel('Viết tắt').fill('SNV');
-  await page.getByRole('radio', { name: 'Sở, ban, ngành' }).check();
-  await page.getByLabel('Địa danh ghi ngày tháng').fill('Đà Nẵng');
-  await page.getByLabel('Chức vụ người ký').fill('GIÁM ĐỐC');
-  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
-  await page.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
-  await page.getByLabel('Năm đánh giá').fill('2026');
-  await page.getByRole('radio', { name: new RegExp(escape(set.title)) }).check();
-  await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
-  await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeVisible();
-}
 
 async function answerAchieved(page: Page, leaf: CriteriaNode): Promise<void> {
   await openLeaf(page, leaf);

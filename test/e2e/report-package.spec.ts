@@ -13,13 +13,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { criteriaSetSchema, type CriteriaNode, type CriteriaSet } from '../../shared/domain/criteria-set-schema';
+import type { CriteriaNode } from '../../shared/domain/criteria-set-schema';
 import { walkSet } from '../../shared/domain/criteria-tree';
 import { makePdf } from '../helpers/sample-documents';
 import { repoRoot } from '../helpers/web-server-process';
 import { expect, test } from './fixtures';
+import { evidenceSection, quickStart, sampleSet, summaryStat, treeItem } from './officer-steps';
 
-const set: CriteriaSet = criteriaSetSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, 'seeds', 'sample-department-2026.json'), 'utf8')));
+const set = sampleSet;
 const mainLeaves = [...walkSet(set)].filter((v) => v.part === 'main' && v.isLeaf).map((v) => v.node);
 const yesNoLeaves = mainLeaves.filter((n) => n.rule?.kind === 'yesNo' && n.maxPoints > 0);
 if (yesNoLeaves.length < 3) throw new Error('the sample set needs three yes/no leaves');
@@ -43,32 +44,8 @@ const shared = { packageFile: '', percent: '' };
 
 test.afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const treeItem = (page: Page, code: string) => page.getByRole('treeitem', { name: new RegExp(`^${escape(code)} `) });
-const evidenceSection = (page: Page) => page.getByRole('region', { name: 'Tài liệu kiểm chứng' });
 
-function stat(page: Page, label: string): Locator {
-  return page
-    .getByRole('region', { name: 'Tổng hợp điểm' })
-    .locator('div.stat')
-    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${escape(label)}$`) }) })
-    .locator('dd');
-}
-
-async function quickStart(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('SỞ NỘI VỤ');
-  await page.getByLabel('Viết tắt').fill('SNV');
-  await page.getByRole('radio', { name: 'Sở, ban, ngành' }).check();
-  await page.getByLabel('Địa danh ghi ngày tháng').fill('Đà Nẵng');
-  await page.getByLabel('Chức vụ người ký').fill('GIÁM ĐỐC');
-  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
-  await page.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
-  await page.getByLabel('Năm đánh giá').fill('2026');
-  await page.getByRole('radio', { name: new RegExp(escape(set.title)) }).check();
-  await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
-  await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeVisible();
-}
+const stat = summaryStat;
 
 async function answerAchieved(page: Page, leaf: CriteriaNode): Promise<void> {
   await treeItem(page, leaf.code).click();

@@ -7,18 +7,16 @@
  * The leaves are picked from seeds/sample-department-2026.json at test time (the first leaf of
  * each rule kind), so the test follows the sample when it changes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { AnswerInput } from '../../shared/domain/answer';
-import { criteriaSetSchema, type CriteriaNode, type CriteriaSet } from '../../shared/domain/criteria-set-schema';
+import type { CriteriaNode } from '../../shared/domain/criteria-set-schema';
 import { walkSet } from '../../shared/domain/criteria-tree';
 import { computeTotals, evaluateLeaf } from '../../shared/domain/scoring';
 import { formatDecimalVi, formatPercentVi, formatPointsVi } from '../../shared/format/numbers';
-import { repoRoot } from '../helpers/web-server-process';
 import { expect, test } from './fixtures';
+import { escapeRegExp, quickStart, sampleSet, summaryStat, treeItem } from './officer-steps';
 
-const set: CriteriaSet = criteriaSetSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, 'seeds', 'sample-department-2026.json'), 'utf8')));
+const set = sampleSet;
 const mainVisits = [...walkSet(set)].filter((v) => v.part === 'main');
 const mainLeaves = mainVisits.filter((v) => v.isLeaf).map((v) => v.node);
 
@@ -58,24 +56,14 @@ const answers = new Map<string, AnswerInput>([
 const explanation = 'Đã ban hành kế hoạch tuyên truyền; minh chứng: Kế hoạch số 12/KH-SNV ngày 15/01/2026 (bản giấy lưu tại văn thư).';
 
 const points = (leaf: CriteriaNode) => evaluateLeaf(set, leaf, answers.get(leaf.code)).pointsMilli ?? NaN;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function treeItem(page: Page, code: string): Locator {
-  return page.getByRole('treeitem', { name: new RegExp(`^${escape(code)} `) });
-}
+const escape = escapeRegExp;
 
 async function openItem(page: Page, leaf: CriteriaNode): Promise<void> {
   await treeItem(page, leaf.code).click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${escape(leaf.code)} `) })).toBeVisible();
 }
 
-function stat(page: Page, label: string): Locator {
-  return page
-    .getByRole('region', { name: 'Tổng hợp điểm' })
-    .locator('div.stat')
-    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${escape(label)}$`) }) })
-    .locator('dd');
-}
+const stat = summaryStat;
 
 async function expectTotals(page: Page, expected: Map<string, AnswerInput>): Promise<void> {
   const totals = computeTotals(set, expected);
@@ -270,22 +258,10 @@ async function expectEverythingSaved(page: Page): Promise<void> {
   await expect(page.getByRole('checkbox', { name: 'Không áp dụng' })).toBeChecked();
 }
 
-async function quickStart(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU');
-  await page.getByRole('radio', { name: 'Sở, ban, ngành' }).check();
-  await page.getByLabel('Địa danh ghi ngày tháng').fill('Đà Nẵng');
-  await page.getByLabel('Chức vụ người ký').fill('CHỦ TỊCH');
-  await page.getByLabel('Họ tên người ký').fill('Phạm Thị Dung');
-  await page.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
-  await page.getByLabel('Năm đánh giá').fill('2026');
-  await page.getByRole('radio', { name: new RegExp(escape(set.title)) }).check();
-  await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
-  await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeVisible();
-}
+const commune = { name: 'ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU', signerTitle: 'CHỦ TỊCH', signerName: 'Phạm Thị Dung' };
 
 test('text typed just before the page closes is flushed and kept', async ({ page, app }) => {
-  await quickStart(page, app.url);
+  await quickStart(page, app.url, commune);
   await openItem(page, manual);
   await page.getByLabel('Điểm tự chấm').fill(manualTyped);
   await page.getByLabel('Giải trình').fill('Giải trình gõ ngay trước khi tải lại trang.');
