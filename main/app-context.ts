@@ -9,6 +9,7 @@ import { acquireDataLock } from './data-lock';
 import { seedsDir } from './data-dir';
 import { cleanEvidenceAtStartup } from './evidence/garbage';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './evidence/import-file';
+import { PickedFiles } from './evidence/picked-files';
 import { databasePath, openDatabase } from './store/open';
 import { APP_VERSION } from './version';
 
@@ -39,7 +40,7 @@ export function createAppContext(opts: {
     db.close();
     release();
   };
-  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, close };
+  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, picked: new PickedFiles(), close };
 }
 
 /** PAR_MAX_EVIDENCE_MB sets the largest evidence file accepted; 500 MB by default. */

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
 import { APP_FOLDER_NAME } from './data-dir';
+import { evidencePickerFilters } from './evidence/file-types';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
 
@@ -37,10 +38,19 @@ function closeAppContext(): void {
   appContext = null;
 }
 
+/** "Chọn tệp" on the desktop: the system dialog, several files, allowlisted types only. The paths
+ *  stay in main (handlers grant them to the renderer by id, main/evidence/picked-files.ts). */
+async function pickEvidenceFiles(): Promise<string[]> {
+  const options: OpenDialogOptions = { title: 'Chọn tệp đính kèm', properties: ['openFile', 'multiSelections'], filters: evidencePickerFilters() };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 async function onReady(): Promise<void> {
   appContext = createAppContext({ dataDir: dataDir(), mode: 'electron' });
   await runStartupCleanup(appContext);
-  appContext.desktop = { openPath: (file) => shell.openPath(file) };
+  appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
   createMainWindow(windowPaths, appContext);
 }

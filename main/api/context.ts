@@ -1,6 +1,7 @@
 /** What a handler may use. Everything from the outside world (the database, the data folder,
  *  the clock, the mode) comes in here; handlers never open dialogs or pick files themselves. */
 import type Database from 'better-sqlite3';
+import type { PickedFiles } from '../evidence/picked-files';
 
 export interface HandlerContext {
   db: Database.Database;
@@ -13,9 +14,13 @@ export interface HandlerContext {
   maxEvidenceBytes: number;
   /** What only the desktop shell can do; absent in web mode, the CLI and tests. */
   desktop?: DesktopServices;
+  /** Files chosen in the system picker (desktop): single-use, expiring grants and their imports. */
+  picked: PickedFiles;
 }
 
 export interface DesktopServices {
   /** Opens a file with the system application (Electron's shell.openPath); '' on success. */
   openPath(file: string): Promise<string>;
+  /** The system "open file" dialog (several files, allowlisted extensions): absolute paths, [] when cancelled. */
+  pickEvidenceFiles(): Promise<string[]>;
 }

@@ -78,6 +78,11 @@ const TYPES: ReadonlyMap<string, FileType> = new Map([
 ]);
 
 export const ALLOWED_EXTENSIONS: readonly string[] = [...TYPES.keys()];
+
+/** The system file picker's filter: only allowlisted types are offered (no "all files"). */
+export function evidencePickerFilters(): { name: string; extensions: string[] }[] {
+  return [{ name: 'Tài liệu và hình ảnh', extensions: [...ALLOWED_EXTENSIONS] }];
+}
 const ALLOWED_LIST = 'PDF, ảnh (JPG, PNG, TIFF, WEBP), Word, Excel, PowerPoint, ODT/ODS, RTF, TXT, CSV';
 
 function unsupportedMessage(fileName: string, ext: string): string {
