@@ -6,9 +6,10 @@ import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
 import { criteriaSetHandlers } from './handlers/criteria-sets';
 import { evidenceHandlers } from './handlers/evidence';
+import { pickedEvidenceHandlers } from './handlers/evidence-picked';
 import { packageHandlers } from './handlers/package';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...reportHandlers, ...packageHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers };
 }

@@ -13,8 +13,9 @@ import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItems
 import type { BackupInfo } from '../../../shared/api/channels/evidence';
 import type { HandlerContext } from '../context';
 import type { HandlerRegistry } from '../dispatch';
+import type { PickedChannel } from './evidence-picked';
 
-type EvidenceChannel = Extract<keyof HandlerRegistry, `evidence:${string}` | 'search:query' | 'backups:create'>;
+type EvidenceChannel = Exclude<Extract<keyof HandlerRegistry, `evidence:${string}` | 'search:query' | 'backups:create'>, PickedChannel>;
 
 function requireLeaf(ctx: HandlerContext, assessmentId: number, code: string): void {
   const set = loadCriteriaSet(ctx.db, requireAssessment(ctx.db, assessmentId).setHash);
@@ -28,12 +29,17 @@ function requireItem(ctx: HandlerContext, itemId: number) {
   return item;
 }
 
+/** The assessment the officer works in, refused once it is final (locked). */
+export function requireUnlockedAssessment(ctx: HandlerContext, assessmentId: number) {
+  const assessment = requireAssessment(ctx.db, assessmentId);
+  if (assessment.status === 'final') throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.');
+  return assessment;
+}
+
 /** Runs one evidence change in one transaction and returns the item and fresh totals. */
 function change(ctx: HandlerContext, assessmentId: number, write: () => number | null) {
   return ctx.db.transaction(() => {
-    if (requireAssessment(ctx.db, assessmentId).status === 'final') {
-      throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.');
-    }
+    requireUnlockedAssessment(ctx, assessmentId);
     const itemId = write();
     return { item: itemId === null ? null : requireItem(ctx, itemId), totals: currentTotals(ctx.db, assessmentId) };
   })();

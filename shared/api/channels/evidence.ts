@@ -1,13 +1,17 @@
 /** Evidence channels (tài liệu kiểm chứng), search and backups. Merged into the contract in
  *  shared/api/contract.ts. File bytes never travel here: uploads and previews use the stream
- *  routes (`/upload/evidence`, `/files/evidence/<id>`) of the web bridge and the app:// protocol. */
+ *  routes (`/upload/evidence`, `/files/evidence/<id>`) of the web bridge and the app:// protocol,
+ *  and a file chosen in the desktop's system picker is read by main from its path (evidence:importPicked). */
 import { z } from 'zod';
 import type { Totals } from '../../domain/scoring-types';
-import { evidenceDraftSchema, type EvidenceItem } from '../evidence-entities';
+import { evidenceDraftSchema, type EvidenceItem, type ImportedFile } from '../evidence-entities';
 import { out } from '../phantom';
 
 const id = z.number().int().positive();
 const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
+/** A grant for a file chosen in the system picker: 16 random bytes in hex, the path stays in main. */
+const pickId = z.string().regex(/^[0-9a-f]{32}$/, 'Mã tệp đã chọn không hợp lệ');
+export const MAX_PICKED_PROGRESS_IDS = 100;
 
 /** An evidence change returns the item as it now is and the totals (needs-explanation marks
  *  depend on evidence). `item` is null after a delete. */
@@ -26,6 +30,20 @@ export interface EvidenceGaps {
 export interface SearchResults {
   criteria: { code: string; title: string; matchedIn: 'code' | 'title' | 'guidance' }[];
   evidence: { item: EvidenceItem; codes: string[] }[];
+}
+
+/** A file chosen in the system picker, as the renderer sees it (never its path). */
+export interface PickedFile {
+  pickId: string;
+  name: string;
+  size: number;
+}
+
+export interface PickedFileProgress {
+  pickId: string;
+  bytesDone: number;
+  bytesTotal: number;
+  running: boolean;
 }
 
 export interface BackupInfo {
@@ -51,6 +69,17 @@ export const evidenceChannels = {
   'evidence:gaps': { input: z.strictObject({ assessmentId: id }), output: out<EvidenceGaps>() },
   /** Desktop only: opens an allowlisted file with the system application through a temporary copy. */
   'evidence:openWithSystem': { input: z.strictObject({ fileId: id }), output: out<{ opened: true }>() },
+  /** Desktop only: the system file picker (several files). Grants each file by id, single use, for an hour. */
+  'evidence:pickFiles': { input: z.strictObject({}), output: out<{ files: PickedFile[] }>() },
+  /** Desktop only: imports a picked file by its path in main into an item (the assessment must not be locked). */
+  'evidence:importPicked': { input: z.strictObject({ assessmentId: id, itemId: id, pickId }), output: out<ImportedFile>() },
+  /** Progress of picked-file imports, polled by the renderer; ids unknown to main are left out. */
+  'evidence:pickedProgress': {
+    input: z.strictObject({ pickIds: z.array(pickId).max(MAX_PICKED_PROGRESS_IDS) }),
+    output: out<{ progress: PickedFileProgress[] }>(),
+  },
+  /** Aborts a running picked-file import (nothing is kept) or drops a grant not started yet. */
+  'evidence:cancelPicked': { input: z.strictObject({ pickId }), output: out<{ cancelled: boolean }>() },
   'search:query': { input: z.strictObject({ assessmentId: id, query: z.string().max(200) }), output: out<SearchResults>() },
   'backups:create': { input: z.strictObject({}), output: out<BackupInfo>() },
 } as const;

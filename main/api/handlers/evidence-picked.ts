@@ -1,0 +1,52 @@
+/**
+ * Desktop "Chọn tệp": the system file picker hands main the paths; the renderer gets ids only
+ * (main/evidence/picked-files.ts) and asks main to import, poll and cancel by id. The import is
+ * the same service as uploads (importEvidenceFile), by path: a small file is read and hashed on
+ * the worker, a large one streamed. Web mode has no picker: files are uploaded by the browser.
+ */
+import { AppFailure } from '../../../shared/api/result';
+import type { ImportedFile } from '../../../shared/api/evidence-entities';
+import { importEvidenceFile } from '../../evidence/import-file';
+import { itemNotFound } from '../../evidence/import-failures';
+import { getItem } from '../../store/queries/evidence';
+import type { HandlerContext } from '../context';
+import type { HandlerRegistry } from '../dispatch';
+import { requireUnlockedAssessment } from './evidence';
+
+export type PickedChannel = 'evidence:pickFiles' | 'evidence:importPicked' | 'evidence:pickedProgress' | 'evidence:cancelPicked';
+
+const noPicker = (): AppFailure =>
+  new AppFailure('UNAVAILABLE', 'Chỉ ứng dụng trên máy tính chọn được tệp bằng hộp thoại của hệ thống; ở chế độ trình duyệt hãy chọn hoặc kéo thả tệp để tải lên.');
+
+async function pickFiles(ctx: HandlerContext) {
+  if (!ctx.desktop) throw noPicker();
+  const paths = await ctx.desktop.pickEvidenceFiles();
+  return { files: await ctx.picked.grant(paths) };
+}
+
+async function importPicked(ctx: HandlerContext, input: { assessmentId: number; itemId: number; pickId: string }): Promise<ImportedFile> {
+  // Checked before the grant is taken, all synchronously: a cancel arriving next finds the import running.
+  const assessment = requireUnlockedAssessment(ctx, input.assessmentId);
+  if (getItem(ctx.db, input.itemId)?.agencyId !== assessment.agencyId) throw itemNotFound();
+  const run = ctx.picked.start(input.pickId);
+  try {
+    return await importEvidenceFile(ctx.db, ctx.dataDir, {
+      itemId: input.itemId,
+      fileName: run.name,
+      source: run.path,
+      signal: run.signal,
+      onProgress: run.onProgress,
+      maxBytes: ctx.maxEvidenceBytes,
+      now: ctx.now(),
+    });
+  } finally {
+    ctx.picked.finish(input.pickId);
+  }
+}
+
+export const pickedEvidenceHandlers: Pick<HandlerRegistry, PickedChannel> = {
+  'evidence:pickFiles': (ctx) => pickFiles(ctx),
+  'evidence:importPicked': (ctx, input) => importPicked(ctx, input),
+  'evidence:pickedProgress': (ctx, { pickIds }) => ({ progress: ctx.picked.progress(pickIds) }),
+  'evidence:cancelPicked': (ctx, { pickId }) => ({ cancelled: ctx.picked.cancel(pickId) }),
+};
