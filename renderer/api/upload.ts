@@ -7,29 +7,14 @@
 import type { ImportedFile } from '../../shared/api/evidence-entities';
 import type { Result } from '../../shared/api/result';
 import { BAD_RESPONSE, isResult, sessionToken } from './client';
+import type { UploadCallbacks, UploadHandle } from './upload-handle';
+
+export type { UploadCallbacks, UploadHandle, UploadProgress } from './upload-handle';
 
 export const UPLOAD_URL = '/upload/evidence';
 
 const NETWORK_FAILURE = 'Không kết nối được với máy chủ của ứng dụng; tệp chưa được đính kèm. Hãy thử lại.';
 const CANCELLED = 'Đã hủy đính kèm tệp; không có gì được lưu.';
-
-export interface UploadProgress {
-  /** Bytes sent so far. */
-  loaded: number;
-  total: number;
-}
-
-export interface UploadHandle<T = ImportedFile> {
-  /** Settles once: the backend's answer, or a failure for a network error or abort (never rejects). */
-  promise: Promise<Result<T>>;
-  abort(): void;
-}
-
-export interface UploadCallbacks {
-  onProgress?: (progress: UploadProgress) => void;
-  /** Every byte has left the browser; the backend is now hashing and storing the file. */
-  onSent?: () => void;
-}
 
 export function uploadUrl(itemId: number, file: Pick<File, 'name' | 'size'>): string {
   const params = new URLSearchParams({ itemId: String(itemId), name: file.name, size: String(file.size) });

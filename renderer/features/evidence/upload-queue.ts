@@ -1,11 +1,16 @@
 /**
- * The evidence uploads of one workspace, one file after another (an old PC's disk is busy enough
- * with one). Lives beside the workspace, not inside a leaf panel, so moving to another criterion
- * does not stop an upload. Components read it through useSyncExternalStore.
+ * The evidence files being attached in one workspace. A file comes from the browser (an upload:
+ * the file input in web mode, drag-and-drop in both modes) or from the desktop's system picker
+ * (main imports it by path; the renderer holds only the grant's id). Large files and browser
+ * uploads go one after another (an old PC's disk is busy enough with one); up to
+ * MAX_PARALLEL_SMALL small picked files run side by side, which lets the backend commit their
+ * rows together. Lives beside the workspace, not inside a leaf panel, so moving to another
+ * criterion does not stop an upload. Components read it through useSyncExternalStore.
  */
+import type { PickedFile } from '../../../shared/api/channels/evidence';
 import type { ImportedFile } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
-import type { UploadCallbacks, UploadHandle } from '../../api/upload';
+import type { UploadCallbacks, UploadHandle } from '../../api/upload-handle';
 
 export type UploadState = 'waiting' | 'uploading' | 'storing' | 'done' | 'failed' | 'cancelled';
 
@@ -28,7 +33,18 @@ export interface UploadSnapshot {
   active: boolean;
 }
 
-export type StartUpload = (file: File, itemId: number, callbacks: UploadCallbacks) => UploadHandle;
+/** A browser File (uploaded) or a file picked on the desktop (imported by main). */
+export type UploadSource = File | PickedFile;
+
+export const isPickedFile = (source: UploadSource): source is PickedFile => 'pickId' in source;
+
+export type StartUpload = (source: UploadSource, itemId: number, callbacks: UploadCallbacks) => UploadHandle;
+
+/** A picked file up to this size may run beside others (main reads it whole, hashes it on a worker). */
+export const SMALL_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_PARALLEL_SMALL = 4;
+
+const runsAlongside = (source: UploadSource): boolean => isPickedFile(source) && source.size <= SMALL_FILE_BYTES;
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['done', 'failed', 'cancelled']);
 
@@ -41,23 +57,27 @@ export function batchProgress(entries: readonly UploadEntry[]): { current: numbe
   const counted = entries.filter((e) => e.state !== 'cancelled');
   const total = counted.reduce((s, e) => s + e.size, 0);
   const done = counted.reduce((s, e) => s + (isFinished(e) || e.state === 'storing' ? e.size : e.loaded), 0);
-  const inProgress = counted.findIndex((e) => !isFinished(e));
-  const current = inProgress === -1 ? counted.length : inProgress + 1;
+  const finished = counted.filter(isFinished).length;
+  const current = Math.min(finished + 1, counted.length);
   return { current, count: counted.length, percent: total === 0 ? 100 : Math.floor((done / total) * 100) };
 }
 
 export class UploadQueue {
   private entries: UploadEntry[] = [];
-  private readonly files = new Map<number, File>();
+  /** Sources of the entries still waiting. */
+  private readonly sources = new Map<number, UploadSource>();
   private readonly listeners = new Set<() => void>();
   private snapshot: UploadSnapshot = { entries: [], active: false };
-  private current: { key: number; handle: UploadHandle } | null = null;
+  /** Started and not settled yet; `alongside` when it may share the time with others. */
+  private readonly running = new Map<number, { handle: UploadHandle; alongside: boolean }>();
   private nextKey = 1;
 
   constructor(
     private readonly start: StartUpload,
     /** Called after each file the backend stored (to reload the item's files). */
     private readonly onStored: (result: ImportedFile) => void,
+    /** Called for a source cancelled before it started (a picked file's grant is given back). */
+    private readonly onDropped: (source: UploadSource) => void = () => {},
   ) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -68,33 +88,37 @@ export class UploadQueue {
   readonly getSnapshot = (): UploadSnapshot => this.snapshot;
 
   /** Queues files for an item. A new batch (after the last one finished) replaces the old list. */
-  add(itemId: number, files: readonly File[]): void {
-    if (files.length === 0) return;
+  add(itemId: number, sources: readonly UploadSource[]): void {
+    if (sources.length === 0) return;
     if (!this.snapshot.active) this.entries = [];
-    for (const file of files) {
+    for (const source of sources) {
       const key = this.nextKey++;
-      this.files.set(key, file);
-      this.entries.push({ key, itemId, name: file.name, size: file.size, loaded: 0, state: 'waiting', message: null, alreadyOn: [] });
+      this.sources.set(key, source);
+      this.entries.push({ key, itemId, name: source.name, size: source.size, loaded: 0, state: 'waiting', message: null, alreadyOn: [] });
     }
     this.update();
     this.pump();
   }
 
-  /** Cancels a waiting file, or aborts the one being sent (nothing is kept by the backend). */
+  /** Cancels a waiting file, or aborts one being sent (nothing is kept by the backend). */
   cancel(key: number): void {
     const entry = this.entries.find((e) => e.key === key);
     if (!entry || (entry.state !== 'waiting' && entry.state !== 'uploading')) return;
-    if (this.current?.key === key) {
-      this.current.handle.abort();
+    const running = this.running.get(key);
+    if (running) {
+      running.handle.abort();
       return; // the handle's promise settles as CANCELLED and moves on
     }
-    this.files.delete(key);
+    const source = this.sources.get(key);
+    this.sources.delete(key);
     this.patch(key, { state: 'cancelled', loaded: 0 });
+    if (source) this.onDropped(source);
   }
 
   cancelAll(): void {
+    // Waiting ones first, so that no aborted file makes room for the next.
     for (const entry of this.entries.filter((e) => e.state === 'waiting')) this.cancel(entry.key);
-    if (this.current) this.cancel(this.current.key);
+    for (const key of [...this.running.keys()]) this.cancel(key);
   }
 
   /** Forgets a finished batch (the "Đóng" button). */
@@ -104,27 +128,37 @@ export class UploadQueue {
     this.update();
   }
 
+  /** Starts waiting files in order while there is room: one at a time, or up to
+   *  MAX_PARALLEL_SMALL small picked files together. */
   private pump(): void {
-    if (this.current) return;
-    const next = this.entries.find((e) => e.state === 'waiting');
-    const file = next ? this.files.get(next.key) : undefined;
-    if (!next || !file) {
-      this.update();
-      return;
+    for (;;) {
+      const next = this.entries.find((e) => e.state === 'waiting');
+      const source = next ? this.sources.get(next.key) : undefined;
+      if (!next || !source) break;
+      const alongside = runsAlongside(source);
+      if (this.running.size > 0) {
+        const roomBeside = alongside && this.running.size < MAX_PARALLEL_SMALL && [...this.running.values()].every((r) => r.alongside);
+        if (!roomBeside) break;
+      }
+      this.begin(next, source, alongside);
     }
-    const key = next.key;
-    this.files.delete(key);
+    this.update();
+  }
+
+  private begin(entry: UploadEntry, source: UploadSource, alongside: boolean): void {
+    const { key, size } = entry;
+    this.sources.delete(key);
     this.patch(key, { state: 'uploading' });
-    const handle = this.start(file, next.itemId, {
-      onProgress: ({ loaded }) => this.patch(key, { loaded: Math.min(loaded, next.size) }),
-      onSent: () => this.patch(key, { state: 'storing', loaded: next.size }),
+    const handle = this.start(source, entry.itemId, {
+      onProgress: ({ loaded }) => this.patch(key, { loaded: Math.min(loaded, size) }),
+      onSent: () => this.patch(key, { state: 'storing', loaded: size }),
     });
-    this.current = { key, handle };
+    this.running.set(key, { handle, alongside });
     void handle.promise.then((result) => this.finish(key, result));
   }
 
   private finish(key: number, result: Result<ImportedFile>): void {
-    this.current = null;
+    this.running.delete(key);
     if (result.ok) {
       this.patch(key, { state: 'done', alreadyOn: result.value.alreadyOnItems });
       this.onStored(result.value);
