@@ -47,6 +47,11 @@ export function sessionToken(): string {
   }
 }
 
+/** Running in the desktop app: the preload bridge is there (web mode has none). */
+export function hasDesktopBridge(): boolean {
+  return typeof window !== 'undefined' && window.parApi !== undefined;
+}
+
 export function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const v = value as { ok: unknown; error?: unknown };

@@ -9,6 +9,7 @@ import { AttachFiles } from './AttachFiles';
 import { EvidenceFileRow } from './EvidenceFileRow';
 import { EvidenceForm } from './EvidenceForm';
 import { otherCodes } from './evidence-store';
+import type { UploadSource } from './upload-queue';
 import { DOC_TYPE_KEYS, formatIssuedOn, itemLabel } from './evidence-format';
 
 export type Perform = (call: Promise<Result<EvidenceChange>>, removedItemId?: number) => Promise<string | null>;
@@ -19,7 +20,7 @@ interface EvidenceCardProps {
   code: string;
   highlighted: boolean;
   perform: Perform;
-  onAttach: (itemId: number, files: File[]) => void;
+  onAttach: (itemId: number, files: UploadSource[]) => void;
   onPreview: (file: EvidenceFile) => void;
   onOpenCode: (code: string) => void;
   ref?: Ref<HTMLElement>;
