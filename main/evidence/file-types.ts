@@ -79,9 +79,10 @@ const TYPES: ReadonlyMap<string, FileType> = new Map([
 
 export const ALLOWED_EXTENSIONS: readonly string[] = [...TYPES.keys()];
 
-/** The system file picker's filter: only allowlisted types are offered (no "all files"). */
+/** The system file picker's filter: only allowlisted types are offered (no "all files"). Upper
+ *  case too: a Linux file dialog matches patterns case-sensitively, and scanners write "SCAN.PDF". */
 export function evidencePickerFilters(): { name: string; extensions: string[] }[] {
-  return [{ name: 'Tài liệu và hình ảnh', extensions: [...ALLOWED_EXTENSIONS] }];
+  return [{ name: 'Tài liệu và hình ảnh', extensions: [...ALLOWED_EXTENSIONS, ...ALLOWED_EXTENSIONS.map((e) => e.toUpperCase())] }];
 }
 const ALLOWED_LIST = 'PDF, ảnh (JPG, PNG, TIFF, WEBP), Word, Excel, PowerPoint, ODT/ODS, RTF, TXT, CSV';
 

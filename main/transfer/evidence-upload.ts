@@ -1,12 +1,14 @@
 /**
  * Evidence upload: the renderer streams a file's bytes (a browser upload in web mode, a fetch to
  * the app:// protocol in Electron) and both land here, in the same import service. The query
- * string carries the item and the name; nothing from the renderer is ever used as a path.
+ * string carries the assessment (a locked one is refused), the item and the name; nothing from
+ * the renderer is ever used as a path.
  */
 import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
 import type { HandlerContext } from '../api/context';
+import { requireEditableItem } from '../evidence/editable-item';
 import { importEvidenceFile } from '../evidence/import-file';
 
 export const UPLOAD_PATH = '/upload/evidence';
@@ -23,14 +25,16 @@ export async function uploadEvidenceFile(
   body: AsyncIterable<Uint8Array>,
   signal: AbortSignal,
 ): Promise<Result<ImportedFile>> {
+  const assessmentId = positiveInt(params.get('assessmentId'));
   const itemId = positiveInt(params.get('itemId'));
   const fileName = params.get('name') ?? '';
   const sizeParam = params.get('size');
   const declaredSize = sizeParam === null ? undefined : Number(sizeParam);
-  if (itemId === null || fileName.length === 0 || fileName.length > 1000 || (declaredSize !== undefined && !Number.isSafeInteger(declaredSize))) {
+  if (assessmentId === null || itemId === null || fileName.length === 0 || fileName.length > 1000 || (declaredSize !== undefined && !Number.isSafeInteger(declaredSize))) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu tải tệp lên không hợp lệ.' } };
   }
   try {
+    requireEditableItem(ctx.db, assessmentId, itemId);
     const file = await importEvidenceFile(ctx.db, ctx.dataDir, {
       itemId,
       fileName,

@@ -1,6 +1,6 @@
 /**
  * Uploads: one File streamed as the raw request body to a backend upload route (evidence:
- * `POST /upload/evidence?itemId=…&name=…&size=…`; packages: see transfer.ts). XMLHttpRequest rather than fetch because
+ * `POST /upload/evidence?assessmentId=…&itemId=…&name=…&size=…`; packages: see transfer.ts). XMLHttpRequest rather than fetch because
  * only XHR reports upload progress. The same relative URL works in web mode (loopback bridge,
  * token header) and in Electron (app://renderer/, served by the app protocol).
  */
@@ -16,8 +16,14 @@ export const UPLOAD_URL = '/upload/evidence';
 const NETWORK_FAILURE = 'Không kết nối được với máy chủ của ứng dụng; tệp chưa được đính kèm. Hãy thử lại.';
 const CANCELLED = 'Đã hủy đính kèm tệp; không có gì được lưu.';
 
-export function uploadUrl(itemId: number, file: Pick<File, 'name' | 'size'>): string {
-  const params = new URLSearchParams({ itemId: String(itemId), name: file.name, size: String(file.size) });
+/** Where files go: an item, added from an assessment (a locked one is refused by the backend). */
+export interface UploadTarget {
+  assessmentId: number;
+  itemId: number;
+}
+
+export function uploadUrl(target: UploadTarget, file: Pick<File, 'name' | 'size'>): string {
+  const params = new URLSearchParams({ assessmentId: String(target.assessmentId), itemId: String(target.itemId), name: file.name, size: String(file.size) });
   return `${UPLOAD_URL}?${params.toString()}`;
 }
 
@@ -64,9 +70,9 @@ export function uploadRaw<T>(url: string, file: File, messages: UploadMessages, 
   return { promise, abort: () => xhr.abort() };
 }
 
-/** Starts uploading `file` into evidence item `itemId`. */
-export function uploadEvidenceFile(file: File, itemId: number, callbacks: UploadCallbacks = {}): UploadHandle {
-  return uploadRaw<ImportedFile>(uploadUrl(itemId, file), file, { network: NETWORK_FAILURE, cancelled: CANCELLED }, callbacks);
+/** Starts uploading `file` into the target's evidence item. */
+export function uploadEvidenceFile(file: File, target: UploadTarget, callbacks: UploadCallbacks = {}): UploadHandle {
+  return uploadRaw<ImportedFile>(uploadUrl(target, file), file, { network: NETWORK_FAILURE, cancelled: CANCELLED }, callbacks);
 }
 
 /** Where a stored evidence file is shown (inline) or downloaded (`download`). */

@@ -7,11 +7,9 @@
 import { AppFailure } from '../../../shared/api/result';
 import type { ImportedFile } from '../../../shared/api/evidence-entities';
 import { importEvidenceFile } from '../../evidence/import-file';
-import { itemNotFound } from '../../evidence/import-failures';
-import { getItem } from '../../store/queries/evidence';
+import { requireEditableItem } from '../../evidence/editable-item';
 import type { HandlerContext } from '../context';
 import type { HandlerRegistry } from '../dispatch';
-import { requireUnlockedAssessment } from './evidence';
 
 export type PickedChannel = 'evidence:pickFiles' | 'evidence:importPicked' | 'evidence:pickedProgress' | 'evidence:cancelPicked';
 
@@ -26,8 +24,7 @@ async function pickFiles(ctx: HandlerContext) {
 
 async function importPicked(ctx: HandlerContext, input: { assessmentId: number; itemId: number; pickId: string }): Promise<ImportedFile> {
   // Checked before the grant is taken, all synchronously: a cancel arriving next finds the import running.
-  const assessment = requireUnlockedAssessment(ctx, input.assessmentId);
-  if (getItem(ctx.db, input.itemId)?.agencyId !== assessment.agencyId) throw itemNotFound();
+  requireEditableItem(ctx.db, input.assessmentId, input.itemId);
   const run = ctx.picked.start(input.pickId);
   try {
     return await importEvidenceFile(ctx.db, ctx.dataDir, {

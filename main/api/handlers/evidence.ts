@@ -13,6 +13,7 @@ import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItems
 import type { BackupInfo } from '../../../shared/api/channels/evidence';
 import type { HandlerContext } from '../context';
 import type { HandlerRegistry } from '../dispatch';
+import { requireUnlockedAssessment } from '../../evidence/editable-item';
 import type { PickedChannel } from './evidence-picked';
 
 type EvidenceChannel = Exclude<Extract<keyof HandlerRegistry, `evidence:${string}` | 'search:query' | 'backups:create'>, PickedChannel>;
@@ -29,17 +30,10 @@ function requireItem(ctx: HandlerContext, itemId: number) {
   return item;
 }
 
-/** The assessment the officer works in, refused once it is final (locked). */
-export function requireUnlockedAssessment(ctx: HandlerContext, assessmentId: number) {
-  const assessment = requireAssessment(ctx.db, assessmentId);
-  if (assessment.status === 'final') throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.');
-  return assessment;
-}
-
 /** Runs one evidence change in one transaction and returns the item and fresh totals. */
 function change(ctx: HandlerContext, assessmentId: number, write: () => number | null) {
   return ctx.db.transaction(() => {
-    requireUnlockedAssessment(ctx, assessmentId);
+    requireUnlockedAssessment(ctx.db, assessmentId);
     const itemId = write();
     return { item: itemId === null ? null : requireItem(ctx, itemId), totals: currentTotals(ctx.db, assessmentId) };
   })();

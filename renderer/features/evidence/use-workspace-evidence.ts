@@ -14,7 +14,7 @@ import { isPickedFile, UploadQueue, type StartUpload, type UploadSource } from '
 /** A browser File is uploaded; a file picked on the desktop is imported by main from its path. */
 function starter(assessmentId: number): StartUpload {
   return (source, itemId, callbacks) =>
-    isPickedFile(source) ? importPickedFile(api, source, { assessmentId, itemId }, callbacks) : uploadEvidenceFile(source, itemId, callbacks);
+    isPickedFile(source) ? importPickedFile(api, source, { assessmentId, itemId }, callbacks) : uploadEvidenceFile(source, { assessmentId, itemId }, callbacks);
 }
 
 /** A picked file cancelled before it started: main forgets its grant. */

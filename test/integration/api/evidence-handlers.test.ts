@@ -8,10 +8,12 @@ import type { ImportedFile } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../../main/criteria/set-cache';
-import { blobPath, tempDir } from '../../../main/evidence/blob-store';
+import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
+import { setAssessmentStatus } from '../../../main/export/package/import-statements';
 import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
 import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { filesUnder } from '../../helpers/evidence-temp';
 import { makePdf, PNG_1X1 } from '../../helpers/sample-documents';
 
 let h: Harness;
@@ -39,8 +41,8 @@ afterEach(async () => {
   h.dispose();
 });
 
-function upload(itemId: number, name: string, body: Buffer, opts: { abortAfter?: number } = {}): Promise<Result<ImportedFile> | 'aborted'> {
-  const query = new URLSearchParams({ itemId: String(itemId), name, size: String(body.length) });
+function upload(itemId: number, name: string, body: Buffer, opts: { abortAfter?: number; assessmentId?: number } = {}): Promise<Result<ImportedFile> | 'aborted'> {
+  const query = new URLSearchParams({ assessmentId: String(opts.assessmentId ?? assessmentId), itemId: String(itemId), name, size: String(body.length) });
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: server.port, method: 'POST', path: `/upload/evidence?${query}`, headers: { Origin: server.origin, 'X-PAR-Token': server.token, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length } },
@@ -87,9 +89,23 @@ describe('evidence', () => {
 
   it('refuses an upload without the token or from another origin', async () => {
     const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('1/BC', 'Báo cáo') });
-    const res = await fetch(`${server.origin}/upload/evidence?itemId=${created.item!.id}&name=a.pdf`, { method: 'POST', headers: { Origin: 'http://evil.example', 'X-PAR-Token': server.token }, body: makePdf('x') });
+    const res = await fetch(`${server.origin}/upload/evidence?assessmentId=${assessmentId}&itemId=${created.item!.id}&name=a.pdf`, { method: 'POST', headers: { Origin: 'http://evil.example', 'X-PAR-Token': server.token }, body: makePdf('x') });
     expect(res.status).toBe(403);
     expect((await h.call('evidence:listForAssessment', { assessmentId })).items[0]!.files).toHaveLength(0);
+  });
+
+  it('refuses an upload into a locked assessment or to an item of another agency, keeping nothing', async () => {
+    const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('3/BC', 'Báo cáo năm') });
+    const itemId = created.item!.id;
+    setAssessmentStatus(h.ctx.db, assessmentId, 'final', h.ctx.now());
+    expect(await upload(itemId, 'a.pdf', makePdf('a'))).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.' } });
+    setAssessmentStatus(h.ctx.db, assessmentId, 'draft', h.ctx.now());
+    const other = await h.call('agencies:create', agencyDraft({ name: 'UBND PHƯỜNG HẢI CHÂU', abbreviation: 'HC', level: 'commune' }));
+    const set = (await h.call('criteriaSets:list', {})).sets.find((s) => s.level === 'commune')!;
+    const otherAssessment = (await h.call('assessments:create', { agencyId: other.id, year: 2026, setHash: set.hash })).id;
+    expect(await upload(itemId, 'a.pdf', makePdf('a'), { assessmentId: otherAssessment })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await h.call('evidence:listForAssessment', { assessmentId })).items[0]!.files).toHaveLength(0);
+    expect(filesUnder(blobsDir(h.dataDir))).toEqual([]);
   });
 
   it('leaves no row and no temp file when an upload is cut off', async () => {

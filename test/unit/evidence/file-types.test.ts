@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_EXTENSIONS, checkExtension, detectType, previewableOf } from '../../../main/evidence/file-types';
+import { ALLOWED_EXTENSIONS, checkExtension, detectType, evidencePickerFilters, previewableOf } from '../../../main/evidence/file-types';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
@@ -66,5 +66,15 @@ describe('detectType', () => {
     expect(previewableOf('image/png')).toBe('image');
     expect(previewableOf('image/tiff')).toBeNull();
     expect(previewableOf('application/msword')).toBeNull();
+  });
+});
+
+describe('evidencePickerFilters', () => {
+  it('offers exactly the allowlisted types, in lower and upper case (a Linux dialog matches case), and no wildcard', () => {
+    const offered = evidencePickerFilters().flatMap((f) => f.extensions);
+    expect(offered).toEqual(expect.arrayContaining(['pdf', 'PDF', 'docx', 'DOCX', 'jpg', 'JPG']));
+    expect(new Set(offered.map((e) => e.toLowerCase()))).toEqual(new Set(ALLOWED_EXTENSIONS));
+    expect(offered).not.toContain('*');
+    expect(offered).not.toContain('exe');
   });
 });
