@@ -1,13 +1,8 @@
 /** The few writes an import needs that the per-table query modules do not offer (replacing an
- *  assessment's answers and links when the officer confirmed an overwrite, and its status).
+ *  assessment's answers and links when the officer confirmed an overwrite).
  *  No transactions in here: import-write.ts runs them inside its one transaction. */
 import type Database from 'better-sqlite3';
-import type { AssessmentStatus } from '../../../shared/api/entities';
 import { prepared } from '../../store/statements';
-
-export function setAssessmentStatus(db: Database.Database, assessmentId: number, status: AssessmentStatus, now: string): void {
-  prepared(db, 'UPDATE assessments SET status = ?, updated_at = ? WHERE id = ?').run(status, now, assessmentId);
-}
 
 export function deleteAnswersOf(db: Database.Database, assessmentId: number): void {
   prepared(db, 'DELETE FROM answers WHERE assessment_id = ?').run(assessmentId);

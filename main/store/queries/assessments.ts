@@ -69,3 +69,8 @@ export function insertAssessment(db: Database.Database, a: NewAssessment): Asses
 export function touchAssessment(db: Database.Database, id: number, now: string): boolean {
   return prepared(db, 'UPDATE assessments SET updated_at = ? WHERE id = ?').run(now, id).changes === 1;
 }
+
+/** Draft or final (locked); sets updated_at. False when no assessment has this id. */
+export function setAssessmentStatus(db: Database.Database, id: number, status: AssessmentStatus, now: string): boolean {
+  return prepared(db, 'UPDATE assessments SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id).changes === 1;
+}

@@ -9,7 +9,7 @@ import type { Result } from '../../../shared/api/result';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../../main/criteria/set-cache';
 import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
-import { setAssessmentStatus } from '../../../main/export/package/import-statements';
+import { setAssessmentStatus } from '../../../main/store/queries/assessments';
 import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
 import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';

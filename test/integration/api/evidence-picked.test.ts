@@ -10,7 +10,7 @@ import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../../main/criteria/set-cache';
 import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
 import { PickedFiles, PICK_GRANT_TTL_MS } from '../../../main/evidence/picked-files';
-import { setAssessmentStatus } from '../../../main/export/package/import-statements';
+import { setAssessmentStatus } from '../../../main/store/queries/assessments';
 import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
 import { filesUnder, pdfBytes, sha256 } from '../../helpers/evidence-temp';
 import { makePdf, PNG_1X1 } from '../../helpers/sample-documents';
