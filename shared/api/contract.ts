@@ -66,6 +66,11 @@ export const contract = {
     output: out<AssessmentSummary>(),
   },
   'assessments:open': { input: z.strictObject({ assessmentId: id }), output: out<AssessmentView>() },
+  /** Lock ('final', refused with what is missing while incomplete) or unlock ('draft', always allowed). */
+  'assessments:setStatus': {
+    input: z.strictObject({ assessmentId: id, status: z.enum(['draft', 'final']) }),
+    output: out<AssessmentSummary>(),
+  },
   'answers:save': {
     input: z.strictObject({ assessmentId: id, code, answer: answerInputSchema }),
     output: out<{ answer: AnswerView; totals: Totals }>(),

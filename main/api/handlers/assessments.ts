@@ -1,4 +1,5 @@
 import { AppFailure } from '../../../shared/api/result';
+import { changeAssessmentStatus } from '../../assessment/assessment-status';
 import { buildAssessmentView } from '../../assessment/assessment-view';
 import { getAgency } from '../../store/queries/agencies';
 import { getCriteriaSetSummary } from '../../criteria/set-summary';
@@ -7,7 +8,7 @@ import type { HandlerRegistry } from '../dispatch';
 
 const LEVEL_NAMES = { department: 'sở, ban, ngành', commune: 'xã, phường' } as const;
 
-export const assessmentHandlers: Pick<HandlerRegistry, 'assessments:list' | 'assessments:create' | 'assessments:open'> = {
+export const assessmentHandlers: Pick<HandlerRegistry, 'assessments:list' | 'assessments:create' | 'assessments:open' | 'assessments:setStatus'> = {
   'assessments:list': (ctx, { agencyId }) => ({ assessments: listAssessments(ctx.db, agencyId) }),
   'assessments:create': (ctx, { agencyId, year, setHash }) =>
     ctx.db.transaction(() => {
@@ -28,4 +29,5 @@ export const assessmentHandlers: Pick<HandlerRegistry, 'assessments:list' | 'ass
       return insertAssessment(ctx.db, { agencyId, year, setHash, now: ctx.now() });
     })(),
   'assessments:open': (ctx, { assessmentId }) => buildAssessmentView(ctx.db, assessmentId),
+  'assessments:setStatus': (ctx, { assessmentId, status }) => changeAssessmentStatus(ctx.db, assessmentId, status, ctx.now()),
 };
