@@ -60,7 +60,8 @@ export const enCore: PartMessages<typeof viCore> = {
   'assessments.open': 'Open',
   'assessments.openLabel': 'Open the {year} assessment – {title}',
   'assessments.status.draft': 'In progress',
-  'assessments.status.final': 'Finished',
+  'assessments.status.final': 'Locked',
+  'assessments.lockedHint': 'Locked: read only; unlock it inside the assessment to edit',
 
   'create.title': 'Create an assessment',
   'create.year': 'Assessment year',
@@ -101,6 +102,23 @@ export const enCore: PartMessages<typeof viCore> = {
   'ws.nothingMissing': 'Nothing is missing.',
   'ws.selectHint': 'Choose an item in the criteria tree to score it.',
   'ws.treePoints': '{points}/{max}',
+
+  'lock.button': 'Lock the assessment',
+  'lock.incomplete': 'Cannot lock yet: {missing}.',
+  'lock.missingUnanswered': '{count} items not scored',
+  'lock.missingExplanation': '{count} items need an explanation',
+  'lock.dialogTitle': 'Lock the assessment?',
+  'lock.dialogText':
+    'Once locked, the scores, explanations and evidence of this assessment can be read but not changed, so nothing is edited by mistake after the report is signed. Reports and packages can still be exported. You can unlock it when a change is needed.',
+  'lock.confirm': 'Lock',
+  'lock.cancel': 'Cancel',
+  'lock.working': 'Saving…',
+  'lock.banner': 'The assessment is locked — read only. Unlock it to edit.',
+  'lock.unlock': 'Unlock',
+  'unlock.dialogTitle': 'Unlock the assessment?',
+  'unlock.dialogText':
+    'Once unlocked, scores, explanations and evidence can be changed again. A report already exported or signed may then no longer match the data: after any change, export the report again, have it signed again and lock the assessment again.',
+  'unlock.confirm': 'Unlock to edit',
 
   'mark.unanswered': 'Not scored',
   'mark.answered': 'Scored',

@@ -15,6 +15,7 @@ export const enEvidence: PartMessages<typeof viEvidence> = {
   'evidence.none': 'No evidence for this criterion yet.',
   'evidence.add': 'Add document',
   'evidence.reuse': 'Use an existing document',
+  'evidence.locked': 'The assessment is locked: documents cannot be added, edited, removed or attached.',
   'evidence.dropZone': 'Drop files here to add a new document (drop them on a document above to attach them to it)',
   'evidence.attach': 'Attach files:',
   'evidence.chooseFiles': 'Choose files to attach',

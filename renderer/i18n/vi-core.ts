@@ -58,7 +58,8 @@ export const viCore = {
   'assessments.open': 'Mở',
   'assessments.openLabel': 'Mở kỳ đánh giá năm {year} – {title}',
   'assessments.status.draft': 'Đang chấm',
-  'assessments.status.final': 'Đã hoàn thành',
+  'assessments.status.final': 'Đã khóa',
+  'assessments.lockedHint': 'Đã khóa: chỉ xem, mở khóa trong kỳ đánh giá để sửa',
 
   'create.title': 'Tạo kỳ đánh giá',
   'create.year': 'Năm đánh giá',
@@ -99,6 +100,23 @@ export const viCore = {
   'ws.nothingMissing': 'Không còn mục nào thiếu.',
   'ws.selectHint': 'Chọn một mục trong cây tiêu chí để chấm điểm.',
   'ws.treePoints': '{points}/{max}',
+
+  'lock.button': 'Khóa kỳ đánh giá',
+  'lock.incomplete': 'Chưa khóa được: {missing}.',
+  'lock.missingUnanswered': 'còn {count} tiêu chí chưa chấm',
+  'lock.missingExplanation': 'còn {count} tiêu chí cần giải trình',
+  'lock.dialogTitle': 'Khóa kỳ đánh giá?',
+  'lock.dialogText':
+    'Sau khi khóa, điểm tự chấm, giải trình và tài liệu kiểm chứng của kỳ đánh giá này chỉ xem được, không sửa được, để tránh sửa nhầm sau khi báo cáo đã trình ký. Vẫn xuất được báo cáo và gói hồ sơ. Khi cần sửa, có thể mở khóa.',
+  'lock.confirm': 'Khóa',
+  'lock.cancel': 'Hủy',
+  'lock.working': 'Đang lưu…',
+  'lock.banner': 'Kỳ đánh giá đã khóa — chỉ xem. Mở khóa để sửa.',
+  'lock.unlock': 'Mở khóa',
+  'unlock.dialogTitle': 'Mở khóa kỳ đánh giá?',
+  'unlock.dialogText':
+    'Sau khi mở khóa, điểm, giải trình và tài liệu kiểm chứng lại sửa được. Báo cáo đã xuất hoặc đã ký có thể không còn khớp với dữ liệu: nếu sửa, hãy xuất lại báo cáo, trình ký lại và khóa lại kỳ đánh giá.',
+  'unlock.confirm': 'Mở khóa để sửa',
 
   'mark.unanswered': 'Chưa chấm',
   'mark.answered': 'Đã chấm',

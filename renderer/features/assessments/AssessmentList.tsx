@@ -26,7 +26,15 @@ export function AssessmentList({ assessments, onOpen }: { assessments: Assessmen
             <td>
               {a.setTitle} <SetStatusBadge status={a.setStatus} />
             </td>
-            <td>{t(`assessments.status.${a.status}`)}</td>
+            <td>
+              {a.status === 'final' ? (
+                <span className="badge badge--locked" title={t('assessments.lockedHint')}>
+                  🔒 {t('assessments.status.final')}
+                </span>
+              ) : (
+                t('assessments.status.draft')
+              )}
+            </td>
             <td>{formatDateTime(a.updatedAt)}</td>
             <td>
               <button type="button" className="primary" onClick={() => onOpen(a.id)} aria-label={t('assessments.openLabel', { year: a.year, title: a.setTitle })}>

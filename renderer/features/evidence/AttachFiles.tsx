@@ -14,7 +14,7 @@ export function AttachFiles({ onFiles, disabled = false }: { onFiles: (files: Up
   const t = useT();
   const [over, setOver] = useState(false);
   return (
-    <div className={`attach${over ? ' attach--over' : ''}`} {...fileDropHandlers(onFiles, setOver)}>
+    <div className={`attach${over ? ' attach--over' : ''}${disabled ? ' attach--disabled' : ''}`} {...(disabled ? {} : fileDropHandlers(onFiles, setOver))}>
       <span className="attach-title">{t('evidence.attach')}</span>
       {hasDesktopBridge() ? <SystemPickerButton onFiles={onFiles} disabled={disabled} /> : <BrowserFileInput onFiles={onFiles} disabled={disabled} />}
       <span className="drop-hint" aria-hidden="true">

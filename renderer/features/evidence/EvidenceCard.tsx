@@ -19,6 +19,8 @@ interface EvidenceCardProps {
   assessmentId: number;
   code: string;
   highlighted: boolean;
+  /** The assessment is locked: the files can be previewed and opened, nothing else. */
+  readOnly?: boolean;
   perform: Perform;
   onAttach: (itemId: number, files: UploadSource[]) => void;
   onPreview: (file: EvidenceFile) => void;
@@ -29,7 +31,7 @@ interface EvidenceCardProps {
 type Confirm = 'unlink' | 'delete' | null;
 
 /** One evidence item on a criterion: the document's details, its files and what to do with it. */
-export function EvidenceCard({ item, assessmentId, code, highlighted, perform, onAttach, onPreview, onOpenCode, ref }: EvidenceCardProps) {
+export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly = false, perform, onAttach, onPreview, onOpenCode, ref }: EvidenceCardProps) {
   const t = useT();
   const id = useId();
   const [editing, setEditing] = useState(false);
@@ -75,7 +77,7 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, perform, o
 
   const removeFile = (file: EvidenceFile) => perform(api['evidence:removeFile']({ assessmentId, fileId: file.id }));
 
-  if (editing) {
+  if (editing && !readOnly) {
     const { docNumber, issuedOn, issuer, docType, summary } = item;
     return (
       <article ref={ref} className="evidence-card" aria-label={itemLabel(item)} tabIndex={-1}>
@@ -130,25 +132,25 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, perform, o
       {item.files.length > 0 ? (
         <ul className="file-list" aria-label={t('evidence.filesOf', { label: itemLabel(item) })}>
           {item.files.map((file) => (
-            <EvidenceFileRow key={file.id} file={file} onPreview={onPreview} onRemove={removeFile} />
+            <EvidenceFileRow key={file.id} file={file} readOnly={readOnly} onPreview={onPreview} onRemove={removeFile} />
           ))}
         </ul>
       ) : (
         <p className="evidence-nofile">{t('evidence.noFiles')}</p>
       )}
-      <AttachFiles onFiles={(files) => onAttach(item.id, files)} />
+      <AttachFiles onFiles={(files) => onAttach(item.id, files)} disabled={readOnly} />
       <div className="card-actions">
-        <button type="button" className="small" onClick={() => setEditing(true)} disabled={busy}>
+        <button type="button" className="small" onClick={() => setEditing(true)} disabled={busy || readOnly}>
           {t('evidence.edit')}
         </button>
-        <button type="button" className="small" onClick={() => setConfirm('unlink')} disabled={busy}>
+        <button type="button" className="small" onClick={() => setConfirm('unlink')} disabled={busy || readOnly}>
           {t('evidence.unlink')}
         </button>
-        <button type="button" className="small danger-outline" onClick={() => setConfirm('delete')} disabled={busy}>
+        <button type="button" className="small danger-outline" onClick={() => setConfirm('delete')} disabled={busy || readOnly}>
           {t('evidence.delete')}
         </button>
       </div>
-      {confirm === 'unlink' && (
+      {confirm === 'unlink' && !readOnly && (
         <ConfirmInline
           question={t('evidence.unlinkQuestion', { code })}
           confirmLabel={t('evidence.unlinkYes')}
@@ -158,7 +160,7 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, perform, o
           onCancel={() => setConfirm(null)}
         />
       )}
-      {confirm === 'delete' && (
+      {confirm === 'delete' && !readOnly && (
         <ConfirmInline
           question={
             !onlyHere

@@ -8,12 +8,14 @@ import { formatFileSize } from './evidence-format';
 
 interface EvidenceFileRowProps {
   file: EvidenceFile;
+  /** The assessment is locked: preview and open only. */
+  readOnly?: boolean;
   onPreview: (file: EvidenceFile) => void;
   onRemove: (file: EvidenceFile) => Promise<string | null>;
 }
 
 /** One attached file: name and size, preview in the app, open with the system application, remove. */
-export function EvidenceFileRow({ file, onPreview, onRemove }: EvidenceFileRowProps) {
+export function EvidenceFileRow({ file, readOnly = false, onPreview, onRemove }: EvidenceFileRowProps) {
   const t = useT();
   const [message, setMessage] = useState<{ text: string; download: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -50,7 +52,7 @@ export function EvidenceFileRow({ file, onPreview, onRemove }: EvidenceFileRowPr
           <button type="button" className="small" onClick={() => void openWithSystem()} aria-label={`${t('evidence.file.openWithSystem')}: ${file.displayName}`}>
             {t('evidence.file.openWithSystem')}
           </button>
-          <button type="button" className="small link-button" onClick={() => setConfirming(true)} aria-label={`${t('evidence.file.remove')} ${file.displayName}`}>
+          <button type="button" className="small link-button" onClick={() => setConfirming(true)} disabled={readOnly} aria-label={`${t('evidence.file.remove')} ${file.displayName}`}>
             {t('evidence.file.remove')}
           </button>
         </span>
@@ -65,7 +67,7 @@ export function EvidenceFileRow({ file, onPreview, onRemove }: EvidenceFileRowPr
           )}
         </p>
       )}
-      {confirming && (
+      {confirming && !readOnly && (
         <ConfirmInline
           question={t('evidence.file.removeQuestion', { name: file.displayName })}
           confirmLabel={t('evidence.file.removeYes')}

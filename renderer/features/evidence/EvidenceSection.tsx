@@ -24,6 +24,8 @@ interface EvidenceSectionProps {
   assessmentId: number;
   agencyId: number;
   code: string;
+  /** The assessment is locked: items and files can be read and previewed, not changed. */
+  readOnly?: boolean;
   store: EvidenceStore;
   queue: UploadQueue;
   adding: Adding;
@@ -35,7 +37,7 @@ interface EvidenceSectionProps {
 }
 
 /** "Tài liệu kiểm chứng" of one leaf: its items, adding, reusing, attaching and previewing. */
-export function EvidenceSection({ assessmentId, agencyId, code, store, queue, adding, onAdding, dropActive, highlight, onOpenCode }: EvidenceSectionProps) {
+export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false, store, queue, adding, onAdding, dropActive, highlight, onOpenCode }: EvidenceSectionProps) {
   const t = useT();
   const id = useId();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -103,6 +105,7 @@ export function EvidenceSection({ assessmentId, agencyId, code, store, queue, ad
                 assessmentId={assessmentId}
                 code={code}
                 highlighted={highlight?.itemId === item.id}
+                readOnly={readOnly}
                 perform={perform}
                 onAttach={(itemId, files) => queue.add(itemId, files)}
                 onPreview={setPreview}
@@ -113,7 +116,7 @@ export function EvidenceSection({ assessmentId, agencyId, code, store, queue, ad
         </ul>
       )}
       <UploadPanel queue={queue} items={snapshot.items} hereItemIds={items.map((i) => i.id)} />
-      {adding ? (
+      {adding && !readOnly ? (
         <EvidenceForm
           initial={null}
           pendingFiles={adding.files}
@@ -123,18 +126,22 @@ export function EvidenceSection({ assessmentId, agencyId, code, store, queue, ad
         />
       ) : (
         <div className="evidence-actions">
-          <button type="button" onClick={() => onAdding({ files: [] })}>
+          <button type="button" onClick={() => onAdding({ files: [] })} disabled={readOnly}>
             {t('evidence.add')}
           </button>
-          <button type="button" onClick={() => setPicking(true)}>
+          <button type="button" onClick={() => setPicking(true)} disabled={readOnly}>
             {t('evidence.reuse')}
           </button>
         </div>
       )}
-      <div className={`drop-zone${dropActive ? ' drop-zone--active' : ''}`} data-testid="evidence-drop-zone">
-        {t('evidence.dropZone')}
-      </div>
-      {picking && (
+      {readOnly ? (
+        <p className="note">{t('evidence.locked')}</p>
+      ) : (
+        <div className={`drop-zone${dropActive ? ' drop-zone--active' : ''}`} data-testid="evidence-drop-zone">
+          {t('evidence.dropZone')}
+        </div>
+      )}
+      {picking && !readOnly && (
         <ReusePicker
           agencyId={agencyId}
           assessmentId={assessmentId}

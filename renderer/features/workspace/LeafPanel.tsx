@@ -18,12 +18,14 @@ interface LeafPanelProps {
   leaf: CriteriaNode;
   saver: AnswerSaver;
   mark: NodeMark | null;
+  /** The assessment is locked: every input is shown but disabled. */
+  readOnly?: boolean;
   /** The evidence section ("Tài liệu kiểm chứng") of this leaf. */
   evidence?: ReactNode;
 }
 
 /** One leaf: what it asks, how it is scored, the inputs, N/A, explanation and the points at once. */
-export function LeafPanel({ set, leaf, saver, mark, evidence }: LeafPanelProps) {
+export function LeafPanel({ set, leaf, saver, mark, readOnly = false, evidence }: LeafPanelProps) {
   const t = useT();
   const id = useId();
   const code = leaf.code;
@@ -69,7 +71,7 @@ export function LeafPanel({ set, leaf, saver, mark, evidence }: LeafPanelProps) 
       </p>
       <LeafTexts leaf={leaf} rule={leafRuleSummaryVi(leaf)} />
 
-      <fieldset className="scoring" aria-describedby={engineError ? `${id}-engine` : undefined}>
+      <fieldset className="scoring" disabled={readOnly} aria-describedby={engineError ? `${id}-engine` : undefined}>
         <legend>{t('leaf.scoring')}</legend>
         <RuleInputs
           leaf={leaf}
@@ -86,7 +88,7 @@ export function LeafPanel({ set, leaf, saver, mark, evidence }: LeafPanelProps) 
             {t('input.rejected', { message: engineError })} {t('leaf.notSaved')}
           </p>
         )}
-        {!isSurvey && hasInput && !draft.notApplicable && (
+        {!isSurvey && hasInput && !draft.notApplicable && !readOnly && (
           <button type="button" className="link-button" onClick={() => onChoice(clearedDraft(draft))}>
             {t('leaf.clear')}
           </button>
@@ -113,6 +115,7 @@ export function LeafPanel({ set, leaf, saver, mark, evidence }: LeafPanelProps) 
           rows={5}
           value={draft.explanation}
           maxLength={20_000}
+          readOnly={readOnly}
           onChange={(e) => change({ ...draft, explanation: e.target.value }, TYPING_DELAY_MS)}
           onBlur={flush}
           aria-describedby={`${id}-explanation-hint`}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AssessmentView } from '../../../shared/api/contract';
+import type { AssessmentStatus } from '../../../shared/api/entities';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { api } from '../../api/client';
@@ -16,6 +17,7 @@ import { AnswerSaver } from './answer-saver';
 import { CriteriaTree } from './CriteriaTree';
 import { LeafPanel } from './LeafPanel';
 import { ParentPanel } from './ParentPanel';
+import { LockControl } from './LockControl';
 import { SaveStatusView } from './SaveStatusView';
 import { TotalsBar } from './TotalsBar';
 import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree-model';
@@ -27,7 +29,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
   const model = useMemo(() => buildTreeModel(view.set), [view.set]);
   const [totals, setTotals] = useState<Totals>(view.totals);
   const [saver] = useState(() => new AnswerSaver(assessmentId, view.answers, api['answers:save'], (_answer, next) => setTotals(next)));
-  const status = useSyncExternalStore(saver.subscribe, saver.getStatus);
+  const saveStatus = useSyncExternalStore(saver.subscribe, saver.getStatus);
   const evidence = useWorkspaceEvidence(assessmentId, setTotals);
   const [showGaps, setShowGaps] = useState(false);
   /** "Báo cáo và gói hồ sơ" takes the place of the tree and the item. */
@@ -42,6 +44,9 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     return last && model.byCode.has(last) ? last : (model.nodes[0]?.code ?? null);
   });
   const [focusRequest, setFocusRequest] = useState<{ code: string } | null>(null);
+  /** 'final': locked, everything read only (the backend refuses changes too). */
+  const [status, setStatus] = useState<AssessmentStatus>(view.assessment.status);
+  const locked = status === 'final';
   const [notice, setNotice] = useState<string | null>(null);
   const detailRef = useRef<HTMLDivElement>(null);
   /** Set when a jump to an evidence item scrolls the detail pane itself. */
@@ -115,12 +120,22 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     input?.focus();
   };
 
+  const changeStatus = async (next: AssessmentStatus): Promise<string | null> => {
+    // Answers still being typed are saved first: the backend checks completeness on what it has.
+    await saver.settle();
+    const result = await api['assessments:setStatus']({ assessmentId, status: next });
+    if (!result.ok) return result.error.message;
+    setStatus(result.value.status);
+    if (result.value.status === 'final') setAdding(null);
+    return null;
+  };
+
   const rows = visibleRows(model, expanded, totals, onlyMissing, selected);
   const node = selected ? model.byCode.get(selected) : undefined;
   const adj = view.set.adjustments;
   const leafCode = node?.isLeaf ? node.code : null;
   const dropProps =
-    leafCode === null
+    leafCode === null || locked
       ? {}
       : fileDropHandlers((files) => setAdding((a) => ({ code: leafCode, files: [...(a?.code === leafCode ? a.files : []), ...files] })), setDropActive);
 
@@ -150,8 +165,9 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
               openItem(item, codes[0]);
             }}
           />
-          <SaveStatusView status={status} onRetry={() => saver.retry()} />
+          <SaveStatusView status={saveStatus} onRetry={() => saver.retry()} />
         </div>
+        {locked && <LockControl status={status} totals={totals} onChange={changeStatus} />}
         <div className="totals-row">
           <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
           <button
@@ -165,6 +181,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
           >
             {t('ws.reportButton')}
           </button>
+          {!locked && <LockControl status={status} totals={totals} onChange={changeStatus} />}
         </div>
       </div>
       {reportOpen ? (
@@ -217,6 +234,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
                 set={view.set}
                 leaf={node.node}
                 saver={saver}
+                readOnly={locked}
                 mark={totals.nodes[node.code]?.mark ?? null}
                 evidence={
                   <EvidenceSection
@@ -225,6 +243,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
                     code={node.code}
                     store={evidence.store}
                     queue={evidence.queue}
+                    readOnly={locked}
                     adding={adding?.code === node.code ? adding : null}
                     onAdding={(next) => setAdding(next && { ...next, code: node.code })}
                     dropActive={dropActive}
