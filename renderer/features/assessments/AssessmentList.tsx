@@ -1,6 +1,7 @@
 import type { AssessmentSummary } from '../../../shared/api/entities';
 import { formatDateTime } from '../../components/format';
 import { SetStatusBadge } from '../../components/SetStatusBadge';
+import { LockIcon } from '../../components/LockIcon';
 import { useT } from '../../i18n/i18n';
 
 /** The agency's assessments, newest year first, each with a button to open it. */
@@ -29,7 +30,7 @@ export function AssessmentList({ assessments, onOpen }: { assessments: Assessmen
             <td>
               {a.status === 'final' ? (
                 <span className="badge badge--locked" title={t('assessments.lockedHint')}>
-                  🔒 {t('assessments.status.final')}
+                  <LockIcon /> {t('assessments.status.final')}
                 </span>
               ) : (
                 t('assessments.status.draft')

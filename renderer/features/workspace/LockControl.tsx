@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AssessmentStatus } from '../../../shared/api/entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { Dialog } from '../../components/Dialog';
+import { LockIcon } from '../../components/LockIcon';
 import { useT, type TFunction } from '../../i18n/i18n';
 
 interface LockControlProps {
@@ -66,9 +67,7 @@ export function LockControl({ status, totals, onChange }: LockControlProps) {
   if (!locking) {
     return (
       <div className="lock-banner" role="region" aria-label={t('lock.banner')}>
-        <span className="lock-banner-icon" aria-hidden="true">
-          🔒
-        </span>
+        <LockIcon />
         <p className="lock-banner-text">{t('lock.banner')}</p>
         <button type="button" onClick={() => setAsking(true)}>
           {t('lock.unlock')}
