@@ -125,6 +125,38 @@ async function copySeconds(source: string, target: string, durable: boolean): Pr
   return seconds;
 }
 
+/**
+ * The same copy through a buffer of our own, as the import must do to hash the bytes it writes:
+ * 512 KiB reads and writes, a data sync every 32 MiB and at the end (as path-to-temp.ts), no hash,
+ * no checks, no database. The gap between this and copyFile (which never brings the bytes into
+ * user memory) is what any hashing import pays on this machine before doing anything of its own.
+ */
+async function bufferedCopySeconds(source: string, target: string): Promise<number> {
+  const chunk = Buffer.allocUnsafe(512 * 1024);
+  const seconds = await timed(async () => {
+    const [from, to] = [await fs.promises.open(source, 'r'), await fs.promises.open(target, 'w')];
+    try {
+      let unsynced = 0;
+      for (let position = 0; ; ) {
+        const { bytesRead } = await from.read(chunk, 0, chunk.length, position);
+        if (bytesRead === 0) break;
+        await to.write(chunk, 0, bytesRead, position);
+        position += bytesRead;
+        unsynced += bytesRead;
+        if (unsynced >= 32 * MIB) {
+          await to.datasync();
+          unsynced = 0;
+        }
+      }
+      await to.datasync();
+    } finally {
+      await Promise.all([from.close(), to.close()]);
+    }
+  });
+  await fs.promises.rm(target);
+  return seconds;
+}
+
 /** One import of the big file into a fresh data folder: seconds and RSS growth. */
 function importBigOnce(source: string): Promise<{ seconds: number; growthBytes: number }> {
   return withFreshEnv(async (env) => {
@@ -141,23 +173,34 @@ async function benchBigFile(env: BenchEnv): Promise<BenchFigure[]> {
   const source = path.join(env.root, 'big.pdf');
   await writeBigFile(source);
   const copy = path.join(env.root, 'big-copy.pdf');
-  const runs = { copy: [] as number[], durable: [] as number[], hash: [] as number[], import: [] as number[], growth: [] as number[] };
+  const runs = { copy: [] as number[], durable: [] as number[], buffered: [] as number[], hash: [] as number[], import: [] as number[], growth: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
     runs.copy.push(await copySeconds(source, copy, false));
     runs.durable.push(await copySeconds(source, copy, true));
+    runs.buffered.push(await bufferedCopySeconds(source, copy));
     runs.hash.push(await hashOnlySeconds());
     const once = await importBigOnce(source);
     runs.import.push(once.seconds);
     runs.growth.push(once.growthBytes);
   }
-  const [importS, copyS, durableS, hashS] = [runs.import, runs.copy, runs.durable, runs.hash].map((r) => Math.min(...r)) as [number, number, number, number];
+  const [importS, copyS, durableS, bufferedS, hashS] = [runs.import, runs.copy, runs.durable, runs.buffered, runs.hash].map((r) => Math.min(...r)) as [number, number, number, number, number];
   const floorS = Math.max(durableS, hashS);
   const name = `evidence: import 1 GB file (best of ${ROUNDS})`;
-  const why = floorS / copyS > 1.3 ? `: its floor (next rows) is already ${(floorS / copyS).toFixed(2)}× copy` : '';
+  const floorRatio = Math.max(floorS, bufferedS) / copyS;
+  const why = floorRatio > 1.3 ? `: a copy through our own buffer, with no hash (row below), is already ${(bufferedS / copyS).toFixed(2)}× copy here` : '';
   const growthMB = Math.max(...runs.growth) / MIB;
   return [
     { name, value: importS, unit: 's', limitName: 'fs.copyFile', limit: copyS, ratio: importS / copyS, target: verdict('≤ 1.3× copy', importS / copyS <= 1.3, why) },
     { name: `${name}, beside a durable copy`, value: importS, unit: 's', limitName: 'fs.copyFile + fsync', limit: durableS, ratio: importS / durableS, target: '(the import is fsynced too)' },
+    {
+      name: `${name}, beside a copy through our own buffer`,
+      value: importS,
+      unit: 's',
+      limitName: '512 KiB read/write loop + fsync, no hash',
+      limit: bufferedS,
+      ratio: importS / bufferedS,
+      target: '(what hashing the written bytes needs at the least)',
+    },
     {
       name: `${name}, beside the floor of a durable hashed copy`,
       value: importS,
