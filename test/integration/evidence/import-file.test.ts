@@ -171,7 +171,7 @@ describe('importEvidenceFile', () => {
     expectNoTrace();
   });
 
-  it('refuses a file truncated, changed or deleted while being read', async () => {
+  it('refuses a file truncated, grown, rewritten with the same size or deleted while being read', async () => {
     const itemId = newItem(env);
     const source = writeSource(env, 'a.pdf', pdfBytes(20 * MIB));
     const changed = { code: 'FILE_CHANGED' };
@@ -188,6 +188,14 @@ describe('importEvidenceFile', () => {
       appended = true;
     };
     await expect(importFile({ itemId, fileName: 'a.pdf', source, onProgress: grow })).rejects.toMatchObject(changed);
+    fs.writeFileSync(source, pdfBytes(20 * MIB));
+    let rewritten = false;
+    const rewrite = () => {
+      if (!rewritten) fs.writeFileSync(source, pdfBytes(20 * MIB)); // same size, other bytes
+      rewritten = true;
+    };
+    await expect(importFile({ itemId, fileName: 'a.pdf', source, onProgress: rewrite })).rejects.toMatchObject(changed);
+    expect(rewritten).toBe(true);
     let removed = false;
     const remove = () => {
       if (!removed) fs.unlinkSync(source);
