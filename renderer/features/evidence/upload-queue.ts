@@ -1,10 +1,10 @@
 /**
  * The evidence files being attached in one workspace. A file comes from the browser (an upload:
  * the file input in web mode, drag-and-drop in both modes) or from the desktop's system picker
- * (main imports it by path; the renderer holds only the grant's id). Large files and browser
- * uploads go one after another (an old PC's disk is busy enough with one); up to
- * MAX_PARALLEL_SMALL small picked files run side by side, which lets the backend commit their
- * rows together. Lives beside the workspace, not inside a leaf panel, so moving to another
+ * (main imports it by path; the renderer holds only the grant's id). Large files go one after
+ * another (an old PC's disk is busy enough with one); up to MAX_PARALLEL_SMALL small files, picked
+ * or uploaded, run side by side: a small import waits mostly on flushes, not on the disk's
+ * bandwidth, and the backend commits the rows of imports that finish together at once. Lives beside the workspace, not inside a leaf panel, so moving to another
  * criterion does not stop an upload. Components read it through useSyncExternalStore.
  */
 import type { PickedFile } from '../../../shared/api/channels/evidence';
@@ -40,11 +40,11 @@ export const isPickedFile = (source: UploadSource): source is PickedFile => 'pic
 
 export type StartUpload = (source: UploadSource, itemId: number, callbacks: UploadCallbacks) => UploadHandle;
 
-/** A picked file up to this size may run beside others (main reads it whole, hashes it on a worker). */
+/** A file up to this size may run beside others (a picked one is read whole and hashed on a worker). */
 export const SMALL_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_PARALLEL_SMALL = 4;
 
-const runsAlongside = (source: UploadSource): boolean => isPickedFile(source) && source.size <= SMALL_FILE_BYTES;
+const runsAlongside = (source: UploadSource): boolean => source.size <= SMALL_FILE_BYTES;
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['done', 'failed', 'cancelled']);
 
@@ -129,7 +129,7 @@ export class UploadQueue {
   }
 
   /** Starts waiting files in order while there is room: one at a time, or up to
-   *  MAX_PARALLEL_SMALL small picked files together. */
+   *  MAX_PARALLEL_SMALL small files together. */
   private pump(): void {
     for (;;) {
       const next = this.entries.find((e) => e.state === 'waiting');

@@ -83,6 +83,26 @@ describe('importEvidenceFile', () => {
     expect(filesUnder(tempDir(env.dataDir))).toEqual([]);
   });
 
+  it('imports side by side (a multi-file selection): same content stored once, every row there, one commit may hold several', async () => {
+    const same = pdfBytes(200 * 1024);
+    const items = [newItem(env), newItem(env), newItem(env), newItem(env)];
+    const sources = [
+      { source: writeSource(env, 'a.pdf', same) },
+      { source: chunked(same) },
+      { source: writeSource(env, 'c.pdf', pdfBytes(300 * 1024)) },
+      { source: writeSource(env, 'd.pdf', pdfBytes(9 * MIB)) }, // a large one among them
+    ];
+    const results = await Promise.all(sources.map(({ source }, i) => importFile({ itemId: items[i]!, fileName: `${'abcd'[i]}.pdf`, source })));
+    expect(results[0]!.hash).toBe(sha256(same));
+    expect(results[1]!.hash).toBe(results[0]!.hash);
+    expect(new Set(results.map((r) => r.hash)).size).toBe(3);
+    for (const r of results) expect(sha256(fs.readFileSync(blobPath(env.dataDir, r.hash)))).toBe(r.hash);
+    expect([fileRows(), blobRows()]).toEqual([4, 3]);
+    expect(filesUnder(blobsDir(env.dataDir))).toHaveLength(3);
+    expect(filesUnder(tempDir(env.dataDir))).toEqual([]);
+    expect(items.map((id) => getItem(env.db, id)?.files.length)).toEqual([1, 1, 1, 1]);
+  });
+
   it('stores a name given in NFD as NFC', async () => {
     const nfd = 'Báo cáo đào tạo.pdf'.normalize('NFD');
     const result = await importFile({ itemId: newItem(env), fileName: nfd, source: writeSource(env, nfd, pdfBytes(2000)) });

@@ -1,5 +1,5 @@
-/** The upload queue with browser files and files picked on the desktop: large files and uploads
- *  one after another, up to four small picked files side by side, cancel and overall progress. */
+/** The upload queue with browser files and files picked on the desktop: large files one after
+ *  another, up to four small files side by side, cancel and overall progress. */
 import { describe, expect, it } from 'vitest';
 import type { PickedFile } from '../../../shared/api/channels/evidence';
 import type { ImportedFile } from '../../../shared/api/evidence-entities';
@@ -80,7 +80,7 @@ describe('UploadQueue with picked files', () => {
     expect(h.started.every((s) => s.itemId === 7)).toBe(true);
   });
 
-  it('runs a large picked file alone, and browser uploads one at a time as before', async () => {
+  it('runs a large file alone, picked or uploaded, and small browser uploads side by side like picked ones', async () => {
     const h = harness();
     h.queue.add(1, [picked('small-1.pdf', 1000), picked('big.pdf', SMALL_FILE_BYTES + 1), picked('small-2.pdf', 1000), picked('small-3.pdf', 1000)]);
     expect(h.names()).toEqual(['small-1.pdf']); // the large one waits for it, the ones behind wait in order
@@ -91,12 +91,12 @@ describe('UploadQueue with picked files', () => {
     await h.done('small-2.pdf');
     await h.done('small-3.pdf');
 
-    h.queue.add(1, [browserFile('web-1.pdf', 10), browserFile('web-2.pdf', 10), picked('small-4.pdf', 10)]);
-    expect(h.names().slice(4)).toEqual(['web-1.pdf']);
-    await h.done('web-1.pdf');
-    expect(h.names().slice(4)).toEqual(['web-1.pdf', 'web-2.pdf']);
-    await h.done('web-2.pdf');
-    expect(h.names().slice(4)).toEqual(['web-1.pdf', 'web-2.pdf', 'small-4.pdf']);
+    h.queue.add(1, [browserFile('web-big.pdf', SMALL_FILE_BYTES + 1), browserFile('web-1.pdf', 10), browserFile('web-2.pdf', 10), picked('small-4.pdf', 10)]);
+    expect(h.names().slice(4)).toEqual(['web-big.pdf']);
+    await h.done('web-big.pdf');
+    expect(h.names().slice(4)).toEqual(['web-big.pdf', 'web-1.pdf', 'web-2.pdf', 'small-4.pdf']);
+    for (const n of ['web-2.pdf', 'web-1.pdf', 'small-4.pdf']) await h.done(n);
+    expect(h.queue.getSnapshot().active).toBe(false);
   });
 
   it('cancels one running small file: only it is aborted, a waiting one takes its place', async () => {
