@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, report, package).
+ * named groups (store, search, evidence, upload, report, package).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
@@ -9,12 +9,14 @@ import { benchEvidenceImport } from './evidence-bench';
 import { benchPackage } from './package-bench';
 import { benchReportExport } from './report-bench';
 import { benchSearch } from './search-bench';
+import { benchWebUpload } from './upload-bench';
 import { benchAnswerSave, benchColdOpen } from './store-bench';
 
 const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   store: async () => [...(await benchAnswerSave()), ...(await benchColdOpen())],
   search: () => benchSearch(),
   evidence: () => benchEvidenceImport(),
+  upload: () => benchWebUpload(),
   report: () => benchReportExport(),
   package: () => benchPackage(),
 };
