@@ -10,6 +10,9 @@ import type fs from 'node:fs';
 export class TempWriter {
   private syncing: Promise<void> | undefined;
   private unsynced = 0;
+  /** A background sync's failure, kept for finish(): on Linux a write-back error is reported once
+   *  per open file, so the final datasync could succeed although earlier data never reached the disk. */
+  private syncError: unknown;
 
   constructor(
     private readonly handle: fs.promises.FileHandle,
@@ -27,7 +30,8 @@ export class TempWriter {
 
   /** The data and the size, once every write has finished (the name is made durable by publishBlob). */
   async finish(): Promise<void> {
-    await this.syncing;
+    await this.settle();
+    if (this.syncError !== undefined) throw this.syncError;
     await this.handle.datasync();
   }
 
@@ -41,7 +45,9 @@ export class TempWriter {
     const syncing = this.handle.datasync().finally(() => {
       if (this.syncing === syncing) this.syncing = undefined;
     });
-    syncing.catch(() => {}); // a failure is seen by finish(), or by the final datasync
+    syncing.catch((err: unknown) => {
+      this.syncError ??= err; // thrown by finish()
+    });
     this.syncing = syncing;
   }
 }
