@@ -1,12 +1,14 @@
 /**
- * The check every way of adding a file to an evidence item goes through (an upload, a file picked
- * on the desktop): the officer works in an assessment that is not locked, and the item belongs to
- * that assessment's agency. A locked (final) assessment's evidence never changes.
+ * The checks every change to an evidence item goes through (a file added by upload or by the
+ * desktop picker, an edit, a file removed): the officer works in an assessment that is not locked,
+ * the item belongs to that assessment's agency, and the item backs no locked assessment — items
+ * are reused across years, and a locked (final) assessment's evidence never changes, not even from
+ * next year's draft. Linking and unlinking in the draft stay allowed: they change only the draft.
  */
 import type Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { requireAssessment } from '../assessment/assessment-view';
-import { getItem } from '../store/queries/evidence';
+import { getItem, lockedYearsBackedBy } from '../store/queries/evidence';
 import { itemNotFound } from './import-failures';
 
 export const LOCKED_EVIDENCE_MESSAGE = 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.';
@@ -18,8 +20,20 @@ export function requireUnlockedAssessment(db: Database.Database, assessmentId: n
   return assessment;
 }
 
-/** Files may be added to `itemId` from `assessmentId`. Synchronous: callers run it before their first await. */
+/** The item backs no locked assessment (its documents and files are frozen as submitted). */
+export function requireItemNotFrozen(db: Database.Database, itemId: number): void {
+  const years = lockedYearsBackedBy(db, itemId);
+  if (years.length === 0) return;
+  throw new AppFailure(
+    'CONFLICT',
+    `Tài liệu này là minh chứng của kỳ đánh giá năm ${years.join(', ')} đã khóa nên không sửa được; hãy thêm tài liệu mới cho năm nay.`,
+  );
+}
+
+/** `itemId` may change from `assessmentId` (files added, details edited, a file removed).
+ *  Synchronous: callers run it before their first await, and again inside the commit. */
 export function requireEditableItem(db: Database.Database, assessmentId: number, itemId: number): void {
   const assessment = requireUnlockedAssessment(db, assessmentId);
   if (getItem(db, itemId)?.agencyId !== assessment.agencyId) throw itemNotFound();
+  requireItemNotFrozen(db, itemId);
 }

@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
 import { blobFileSize, publishBlob, removeTempFile } from './blob-store';
 import { commitWithOthers } from './commit-queue';
+import { requireEditableItem } from './editable-item';
 import { sanitizeDisplayName } from './file-names';
 import { checkExtension } from './file-types';
 import { pathToTemp } from './path-to-temp';
@@ -52,6 +53,9 @@ export const SMALL_FILE_BYTES = READ_CHUNK_BYTES;
 
 export interface ImportRequest {
   itemId: number;
+  /** The assessment the officer adds the file from: checked again inside the commit (the officer
+   *  may lock it while a large file is being copied). Absent for imports outside an assessment. */
+  assessmentId?: number;
   /** As given by the dialog or the browser; sanitized before use. */
   fileName: string;
   /** A path chosen in a system dialog, or the chunks of an upload (not reused after being yielded). */
@@ -154,6 +158,7 @@ async function importStream(dataDir: string, chunks: AsyncIterable<Uint8Array>, 
 }
 
 interface Recorded {
+  assessmentId: number | undefined;
   published: Published;
   displayName: string;
   itemId: number;
@@ -166,6 +171,7 @@ interface Recorded {
 function recordImport(db: Database.Database, dataDir: string, r: Recorded): ImportedFile {
   const { hash, size, mediaType } = r.published;
   if (!itemExists(db, r.itemId)) throw itemNotFound();
+  if (r.assessmentId !== undefined) requireEditableItem(db, r.assessmentId, r.itemId);
   if (blobFileSize(dataDir, hash) !== size) throw blobVanished();
   const newBlob = insertBlobIfMissing(db, hash, size, r.now);
   const existing = findFileOnItem(db, r.itemId, hash);
@@ -198,7 +204,7 @@ export async function importEvidenceFile(db: Database.Database, dataDir: string,
       ? await importPath(dataDir, req.source, displayName, req, maxBytes)
       : await importStream(dataDir, req.source, displayName, req, maxBytes);
   try {
-    return await commitWithOthers(db, () => recordImport(db, dataDir, { published, displayName, itemId: req.itemId, now: req.now }));
+    return await commitWithOthers(db, () => recordImport(db, dataDir, { assessmentId: req.assessmentId, published, displayName, itemId: req.itemId, now: req.now }));
   } catch (err) {
     // The blob stays without a row; the orphan sweep removes it after an hour.
     throw sqliteCode(err) === 'SQLITE_FULL' ? diskFull() : err;

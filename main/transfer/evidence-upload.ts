@@ -36,6 +36,7 @@ export async function uploadEvidenceFile(
   try {
     requireEditableItem(ctx.db, assessmentId, itemId);
     const file = await importEvidenceFile(ctx.db, ctx.dataDir, {
+      assessmentId,
       itemId,
       fileName,
       source: body,

@@ -112,6 +112,7 @@ export const enCore: PartMessages<typeof viCore> = {
     'Once locked, the scores, explanations and evidence of this assessment can be read but not changed, so nothing is edited by mistake after the report is signed. Reports and packages can still be exported. You can unlock it when a change is needed.',
   'lock.confirm': 'Lock',
   'lock.cancel': 'Cancel',
+  'lock.unsaved': 'Not locked: an answer could not be saved (see the message above). Correct it or retry the save first.',
   'lock.working': 'Saving…',
   'lock.banner': 'The assessment is locked — read only. Unlock it to edit.',
   'lock.unlock': 'Unlock',

@@ -110,6 +110,7 @@ export const viCore = {
     'Sau khi khóa, điểm tự chấm, giải trình và tài liệu kiểm chứng của kỳ đánh giá này chỉ xem được, không sửa được, để tránh sửa nhầm sau khi báo cáo đã trình ký. Vẫn xuất được báo cáo và gói hồ sơ. Khi cần sửa, có thể mở khóa.',
   'lock.confirm': 'Khóa',
   'lock.cancel': 'Hủy',
+  'lock.unsaved': 'Chưa khóa được: có câu trả lời chưa lưu được (xem thông báo ở trên). Hãy sửa hoặc thử lưu lại trước.',
   'lock.working': 'Đang lưu…',
   'lock.banner': 'Kỳ đánh giá đã khóa — chỉ xem. Mở khóa để sửa.',
   'lock.unlock': 'Mở khóa',

@@ -28,6 +28,7 @@ async function importPicked(ctx: HandlerContext, input: { assessmentId: number; 
   const run = ctx.picked.start(input.pickId);
   try {
     return await importEvidenceFile(ctx.db, ctx.dataDir, {
+      assessmentId: input.assessmentId,
       itemId: input.itemId,
       fileName: run.name,
       source: run.path,

@@ -13,7 +13,7 @@ import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItems
 import type { BackupInfo } from '../../../shared/api/channels/evidence';
 import type { HandlerContext } from '../context';
 import type { HandlerRegistry } from '../dispatch';
-import { requireUnlockedAssessment } from '../../evidence/editable-item';
+import { requireEditableItem, requireUnlockedAssessment } from '../../evidence/editable-item';
 import type { PickedChannel } from './evidence-picked';
 
 type EvidenceChannel = Exclude<Extract<keyof HandlerRegistry, `evidence:${string}` | 'search:query' | 'backups:create'>, PickedChannel>;
@@ -85,6 +85,7 @@ export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
     }),
   'evidence:update': (ctx, { assessmentId, itemId, draft }) =>
     change(ctx, assessmentId, () => {
+      requireEditableItem(ctx.db, assessmentId, itemId);
       if (!updateItem(ctx.db, itemId, draft, ctx.now())) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
       return itemId;
     }),
@@ -108,6 +109,7 @@ export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
   'evidence:removeFile': (ctx, { assessmentId, fileId }) =>
     change(ctx, assessmentId, () => {
       const file = getFile(ctx.db, fileId);
+      if (file) requireEditableItem(ctx.db, assessmentId, file.itemId);
       if (!file || !removeFile(ctx.db, fileId, ctx.now())) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
       return file.itemId;
     }),

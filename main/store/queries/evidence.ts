@@ -163,6 +163,13 @@ export function deleteItem(db: Database.Database, id: number): boolean {
 }
 
 /** Removes one file from its item; false when there was no such file. */
+/** Years of the locked (final) assessments an item backs, oldest first. */
+export function lockedYearsBackedBy(db: Database.Database, itemId: number): number[] {
+  const sql = `SELECT DISTINCT a.year FROM evidence_links l JOIN assessments a ON a.id = l.assessment_id
+               WHERE l.item_id = ? AND a.status = 'final' ORDER BY a.year`;
+  return db.prepare(sql).pluck().all(itemId) as number[];
+}
+
 export function removeFile(db: Database.Database, fileId: number, now?: string): boolean {
   const itemId = deleteFileRow(db, fileId);
   if (itemId === undefined) return false;

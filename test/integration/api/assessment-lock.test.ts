@@ -114,3 +114,27 @@ describe('locking an assessment', () => {
     expect((await h.call('assessments:setStatus', { assessmentId, status: 'draft' })).status).toBe('draft');
   });
 });
+
+describe('a locked year’s evidence', () => {
+  it('stays as submitted when next year reuses its documents: no edit, no file added or removed; linking in the draft still works', async () => {
+    const { assessmentId: lockedYear, agencyId } = await departmentAssessment(h, { complete: true });
+    const code = (await h.call('assessments:open', { assessmentId: lockedYear })).answers[0]!.code;
+    const item = (await h.call('evidence:create', { assessmentId: lockedYear, code, draft: plan })).item!;
+    const stored = await upload(lockedYear, item.id, 'ke-hoach.pdf', makePdf('ke hoach 2026'));
+    expect(stored.ok).toBe(true);
+    await h.call('assessments:setStatus', { assessmentId: lockedYear, status: 'final' });
+    const setHash = (await h.call('assessments:open', { assessmentId: lockedYear })).assessment.setHash;
+    const draft = (await h.call('assessments:create', { agencyId, year: 2027, setHash })).id;
+
+    await h.call('evidence:link', { assessmentId: draft, code, itemId: item.id }); // reuse: allowed
+    const frozen = { code: 'CONFLICT', message: expect.stringContaining('kỳ đánh giá năm 2026 đã khóa') };
+    expect(await h.fail('evidence:update', { assessmentId: draft, itemId: item.id, draft: { ...plan, summary: 'Sửa' } })).toMatchObject(frozen);
+    const fileId = (await h.call('evidence:listForAssessment', { assessmentId: draft })).items[0]!.files[0]!.id;
+    expect(await h.fail('evidence:removeFile', { assessmentId: draft, fileId })).toMatchObject(frozen);
+    expect(await upload(draft, item.id, 'them.pdf', makePdf('them'))).toMatchObject({ ok: false, error: frozen });
+
+    const [shown] = (await h.call('evidence:listForAssessment', { assessmentId: lockedYear })).items;
+    expect([shown!.summary, shown!.files.map((f) => f.displayName)]).toEqual([plan.summary, ['ke-hoach.pdf']]);
+    await h.call('evidence:unlink', { assessmentId: draft, code, itemId: item.id }); // the draft's own link: allowed
+  });
+});

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
 import { importEvidenceFile, type ImportRequest } from '../../../main/evidence/import-file';
+import { setAssessmentStatus } from '../../../main/store/queries/assessments';
 import { getItem, searchEvidence } from '../../../main/store/queries/evidence';
 import { NOW } from '../../helpers/store-temp';
-import { chunked, filesUnder, makeEvidenceEnv, newItem, pdfBytes, sha256, writeSource, type EvidenceEnv } from '../../helpers/evidence-temp';
+import { chunked, filesUnder, makeEvidenceEnv, newAssessment, newItem, pdfBytes, sha256, writeSource, type EvidenceEnv } from '../../helpers/evidence-temp';
 
 const MIB = 1024 * 1024;
 let env: EvidenceEnv;
@@ -101,6 +102,21 @@ describe('importEvidenceFile', () => {
     expect(filesUnder(blobsDir(env.dataDir))).toHaveLength(3);
     expect(filesUnder(tempDir(env.dataDir))).toEqual([]);
     expect(items.map((id) => getItem(env.db, id)?.files.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('refuses a file whose assessment was locked while it was being copied: no row (the blob is left for the sweep)', async () => {
+    const assessmentId = newAssessment(env);
+    const itemId = newItem(env);
+    const source = writeSource(env, 'lon.pdf', pdfBytes(20 * MIB));
+    let locked = false;
+    const lock = () => {
+      if (!locked) setAssessmentStatus(env.db, assessmentId, 'final', NOW);
+      locked = true;
+    };
+    await expect(importFile({ itemId, assessmentId, fileName: 'lon.pdf', source, onProgress: lock })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(locked).toBe(true);
+    expect([fileRows(), blobRows()]).toEqual([0, 0]);
+    expect(filesUnder(tempDir(env.dataDir))).toEqual([]);
   });
 
   it('stores a name given in NFD as NFC', async () => {
