@@ -15,6 +15,7 @@ export const enEvidence: PartMessages<typeof viEvidence> = {
   'evidence.none': 'No evidence for this criterion yet.',
   'evidence.add': 'Add document',
   'evidence.reuse': 'Use an existing document',
+  'evidence.frozen': 'This document backs the locked {years} assessment: it can be linked or unlinked here, not edited, and its files cannot change. Add a new document for new files.',
   'evidence.locked': 'The assessment is locked: documents cannot be added, edited, removed or attached.',
   'evidence.dropZone': 'Drop files here to add a new document (drop them on a document above to attach them to it)',
   'evidence.attach': 'Attach files:',

@@ -12,6 +12,7 @@ export const viEvidence = {
   'evidence.none': 'Chưa có tài liệu kiểm chứng cho tiêu chí này.',
   'evidence.add': 'Thêm tài liệu',
   'evidence.reuse': 'Dùng tài liệu đã có',
+  'evidence.frozen': 'Tài liệu này là minh chứng của kỳ đánh giá năm {years} đã khóa: chỉ liên kết hoặc gỡ liên kết được, không sửa hay thêm, bớt tệp. Cần tệp mới thì hãy thêm tài liệu mới.',
   'evidence.locked': 'Kỳ đánh giá đã khóa: không thêm, sửa, gỡ hoặc đính kèm tài liệu được.',
   'evidence.dropZone': 'Kéo thả tệp vào đây để thêm tài liệu mới (thả vào một tài liệu ở trên để đính kèm thêm tệp cho tài liệu đó)',
   'evidence.attach': 'Đính kèm tệp:',

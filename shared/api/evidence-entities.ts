@@ -56,6 +56,8 @@ export interface EvidenceItem extends EvidenceDraft {
   files: EvidenceFile[];
   /** The criteria it backs, in any assessment of the agency. */
   links: EvidenceLink[];
+  /** Years of locked assessments it backs: its details and files are frozen as submitted. */
+  lockedYears: number[];
 }
 
 /** What an import returns: the file row, and the other items that already hold this content

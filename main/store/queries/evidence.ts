@@ -24,7 +24,7 @@ const NEWEST_FIRST = 'ORDER BY i.updated_at DESC, i.id DESC';
 /** More words than this in one search are ignored (it bounds the statement cache, too). */
 const MAX_SEARCH_WORDS = 8;
 
-function toItemBase(r: ItemRecord): Omit<EvidenceItem, 'files' | 'links'> {
+function toItemBase(r: ItemRecord): Omit<EvidenceItem, 'files' | 'links' | 'lockedYears'> {
   return {
     id: r.id,
     agencyId: r.agency_id,
@@ -44,12 +44,19 @@ function linksOfItems(db: Database.Database, itemIds: number[]): (EvidenceLink &
   return prepared(db, sql).all(JSON.stringify(itemIds)) as (EvidenceLink & { itemId: number })[];
 }
 
-/** Rows → items with their files and links, two extra statements whatever the count. */
+function lockedYearsOfItems(db: Database.Database, itemIds: number[]): { itemId: number; year: number }[] {
+  const sql = `SELECT DISTINCT l.item_id AS itemId, a.year AS year FROM evidence_links l JOIN assessments a ON a.id = l.assessment_id
+               WHERE a.status = 'final' AND l.item_id IN (SELECT value FROM json_each(?)) ORDER BY a.year`;
+  return prepared(db, sql).all(JSON.stringify(itemIds)) as { itemId: number; year: number }[];
+}
+
+/** Rows → items with their files, links and locked years, three extra statements whatever the count. */
 function withDetails(db: Database.Database, rows: ItemRecord[]): EvidenceItem[] {
   const ids = rows.map((r) => r.id);
-  const items = new Map<number, EvidenceItem>(rows.map((r) => [r.id, { ...toItemBase(r), files: [], links: [] }]));
+  const items = new Map<number, EvidenceItem>(rows.map((r) => [r.id, { ...toItemBase(r), files: [], links: [], lockedYears: [] }]));
   for (const f of filesOfItems(db, ids)) items.get(f.itemId)?.files.push(f);
   for (const { itemId, assessmentId, code } of linksOfItems(db, ids)) items.get(itemId)?.links.push({ assessmentId, code });
+  for (const { itemId, year } of lockedYearsOfItems(db, ids)) items.get(itemId)?.lockedYears.push(year);
   return [...items.values()];
 }
 

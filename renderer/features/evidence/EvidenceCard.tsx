@@ -42,6 +42,8 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly =
   const elsewhere = item.links.filter((l) => l.assessmentId !== assessmentId).length;
   const onlyHere = others.length === 0 && elsewhere === 0;
   const issued = formatIssuedOn(item.issuedOn);
+  // A document of a locked year, reused here: it can be linked and unlinked, not changed.
+  const frozen = !readOnly && item.lockedYears.length > 0;
 
   const run = async (work: () => Promise<string | null>) => {
     setBusy(true);
@@ -77,7 +79,7 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly =
 
   const removeFile = (file: EvidenceFile) => perform(api['evidence:removeFile']({ assessmentId, fileId: file.id }));
 
-  if (editing && !readOnly) {
+  if (editing && !readOnly && !frozen) {
     const { docNumber, issuedOn, issuer, docType, summary } = item;
     return (
       <article ref={ref} className="evidence-card" aria-label={itemLabel(item)} tabIndex={-1}>
@@ -132,15 +134,19 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly =
       {item.files.length > 0 ? (
         <ul className="file-list" aria-label={t('evidence.filesOf', { label: itemLabel(item) })}>
           {item.files.map((file) => (
-            <EvidenceFileRow key={file.id} file={file} readOnly={readOnly} onPreview={onPreview} onRemove={removeFile} />
+            <EvidenceFileRow key={file.id} file={file} readOnly={readOnly || frozen} onPreview={onPreview} onRemove={removeFile} />
           ))}
         </ul>
       ) : (
         <p className="evidence-nofile">{t('evidence.noFiles')}</p>
       )}
-      <AttachFiles onFiles={(files) => onAttach(item.id, files)} disabled={readOnly} />
+      {frozen ? (
+        <p className="note">{t('evidence.frozen', { years: item.lockedYears.join(', ') })}</p>
+      ) : (
+        <AttachFiles onFiles={(files) => onAttach(item.id, files)} disabled={readOnly} />
+      )}
       <div className="card-actions">
-        <button type="button" className="small" onClick={() => setEditing(true)} disabled={busy || readOnly}>
+        <button type="button" className="small" onClick={() => setEditing(true)} disabled={busy || readOnly || frozen}>
           {t('evidence.edit')}
         </button>
         <button type="button" className="small" onClick={() => setConfirm('unlink')} disabled={busy || readOnly}>

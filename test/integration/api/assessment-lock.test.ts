@@ -135,6 +135,12 @@ describe('a locked year’s evidence', () => {
 
     const [shown] = (await h.call('evidence:listForAssessment', { assessmentId: lockedYear })).items;
     expect([shown!.summary, shown!.files.map((f) => f.displayName)]).toEqual([plan.summary, ['ke-hoach.pdf']]);
+    expect((await h.call('evidence:listForAssessment', { assessmentId: draft })).items[0]!.lockedYears).toEqual([2026]);
     await h.call('evidence:unlink', { assessmentId: draft, code, itemId: item.id }); // the draft's own link: allowed
+
+    // Unlocked again, the document can change.
+    await h.call('assessments:setStatus', { assessmentId: lockedYear, status: 'draft' });
+    const edited = await h.call('evidence:update', { assessmentId: lockedYear, itemId: item.id, draft: { ...plan, summary: 'Sửa' } });
+    expect([edited.item!.summary, edited.item!.lockedYears]).toEqual(['Sửa', []]);
   });
 });

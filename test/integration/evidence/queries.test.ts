@@ -52,7 +52,7 @@ describe('evidence drafts', () => {
 describe('evidence items', () => {
   it('inserts, updates, gets and lists newest first', () => {
     const a = insertItem(env.db, env.agencyId, sampleDraft(), NOW);
-    expect(a).toEqual({ ...sampleDraft(), id: a.id, agencyId: env.agencyId, createdAt: NOW, updatedAt: NOW, files: [], links: [] });
+    expect(a).toEqual({ ...sampleDraft(), id: a.id, agencyId: env.agencyId, createdAt: NOW, updatedAt: NOW, files: [], links: [], lockedYears: [] });
     const b = newItem(env, { docNumber: '2/QĐ-UBND', docType: 'decision' });
     const updated = updateItem(env.db, a.id, sampleDraft({ summary: 'Kế hoạch sửa đổi' }), LATER);
     expect(updated).toMatchObject({ id: a.id, summary: 'Kế hoạch sửa đổi', createdAt: NOW, updatedAt: LATER });
