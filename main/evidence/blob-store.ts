@@ -128,16 +128,25 @@ async function ensureShard(dataDir: string, shard: string): Promise<void> {
 }
 
 /**
+ * True when a whole blob of this content is stored already; its mtime is then refreshed, so the
+ * orphan sweep (files without a row, older than an hour) cannot take it while its row is being
+ * written. Only a shield: the check inside the row's transaction is the guarantee.
+ */
+export async function reuseStoredBlob(dataDir: string, hash: string, size: number): Promise<boolean> {
+  if (blobFileSize(dataDir, hash) !== size) return false;
+  const now = new Date();
+  await fs.promises.utimes(blobPath(dataDir, hash), now, now).catch(() => {});
+  return true;
+}
+
+/**
  * Moves a complete, fsynced and closed temp file to its final name and makes the rename durable.
- * When a whole blob with that name is already there (same content), the temp file is deleted and
- * the existing file's mtime refreshed, so the orphan sweep (files without a row, older than an
- * hour) cannot take it while its row is being written.
+ * When a whole blob with that name is already there (same content), the temp file is deleted
+ * instead (reuseStoredBlob).
  */
 export async function publishBlob(dataDir: string, tempFile: string, hash: string, size: number): Promise<{ existed: boolean }> {
   const final = blobPath(dataDir, hash);
-  if (blobFileSize(dataDir, hash) === size) {
-    const now = new Date();
-    await fs.promises.utimes(final, now, now).catch(() => {}); // only a shield against the sweep; the check in the transaction is the guarantee
+  if (await reuseStoredBlob(dataDir, hash, size)) {
     await removeTempFile(tempFile);
     return { existed: true };
   }

@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { ImportedFile } from '../../shared/api/evidence-entities';
+import { SMALL_EVIDENCE_FILE_BYTES, type ImportedFile } from '../../shared/api/evidence-entities';
 import { blobFileSize, publishBlob, removeTempFile } from './blob-store';
 import { commitWithOthers } from './commit-queue';
 import { requireEditableItem } from './editable-item';
@@ -45,16 +45,11 @@ export type { ImportedFile } from '../../shared/api/evidence-entities';
 export const DEFAULT_MAX_EVIDENCE_BYTES = 500 * 1024 * 1024;
 /** Free space kept beyond the file itself (the database, its WAL, the OS). */
 export const FREE_SPACE_MARGIN_BYTES = 64 * 1024 * 1024;
-/** Big reads: SHA-256 over the default 64 KiB chunks is 2–3× slower (TOOLCHAIN.md). */
-export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
-/** A file by path up to this size is read whole in one read (bounded memory), checked and hashed
- *  before it is written; a larger one streams (path-to-temp.ts). */
-export const SMALL_FILE_BYTES = READ_CHUNK_BYTES;
 
 export interface ImportRequest {
   itemId: number;
-  /** The assessment the officer adds the file from: checked again inside the commit (the officer
-   *  may lock it while a large file is being copied). Absent for imports outside an assessment. */
+  /** The assessment the officer adds the file from: checked before a byte is read and again inside
+   *  the commit (the officer may lock it while a large file is being copied). */
   assessmentId?: number;
   /** As given by the dialog or the browser; sanitized before use. */
   fileName: string;
@@ -120,7 +115,7 @@ async function importPath(dataDir: string, file: string, displayName: string, re
   let before: SourceStat;
   let small: SmallFile | undefined;
   try {
-    const [read, available] = await Promise.all([readSmallOnWorker(file, Math.min(SMALL_FILE_BYTES, maxBytes)), availableBytes(dataDir)]);
+    const [read, available] = await Promise.all([readSmallOnWorker(file, Math.min(SMALL_EVIDENCE_FILE_BYTES, maxBytes)), availableBytes(dataDir)]);
     before = sourceStat(read, displayName);
     checkExpectedSize(before.size, maxBytes);
     checkFreeSpace(available, before.size);
@@ -170,8 +165,7 @@ interface Recorded {
  *  pointing to nothing. */
 function recordImport(db: Database.Database, dataDir: string, r: Recorded): ImportedFile {
   const { hash, size, mediaType } = r.published;
-  if (!itemExists(db, r.itemId)) throw itemNotFound();
-  if (r.assessmentId !== undefined) requireEditableItem(db, r.assessmentId, r.itemId);
+  requireTarget(db, r.itemId, r.assessmentId);
   if (blobFileSize(dataDir, hash) !== size) throw blobVanished();
   const newBlob = insertBlobIfMissing(db, hash, size, r.now);
   const existing = findFileOnItem(db, r.itemId, hash);
@@ -192,8 +186,15 @@ function recordImport(db: Database.Database, dataDir: string, r: Recorded): Impo
   };
 }
 
+/** The item can take a file: it exists, and when the import comes from an assessment, that one is
+ *  not locked and the item may change from it (editable-item.ts). Checked before and at the commit. */
+function requireTarget(db: Database.Database, itemId: number, assessmentId: number | undefined): void {
+  if (assessmentId !== undefined) requireEditableItem(db, assessmentId, itemId);
+  else if (!itemExists(db, itemId)) throw itemNotFound();
+}
+
 export async function importEvidenceFile(db: Database.Database, dataDir: string, req: ImportRequest): Promise<ImportedFile> {
-  if (!itemExists(db, req.itemId)) throw itemNotFound();
+  requireTarget(db, req.itemId, req.assessmentId);
   const displayName = sanitizeDisplayName(req.fileName);
   const ext = checkExtension(displayName);
   if (!ext.ok) throw unsupportedType(ext.message);

@@ -9,7 +9,7 @@
  * read into again only after both its hash and its write have finished, so the hash covers exactly
  * the bytes written and memory stays at SLOTS × chunk whatever the file size.
  *
- * Every SYNC_EVERY_BYTES an fdatasync starts in the background: write-back then runs while we keep
+ * Every SYNC_EVERY_BYTES (temp-writer.ts) an fdatasync starts in the background: write-back then runs while we keep
  * copying, instead of a whole gigabyte being flushed at the end (measured here: without it the
  * final flush of 1 GB takes seconds). On success the temp file is fsynced and closed; on any
  * failure nothing is left running and the temp file is removed.
@@ -37,9 +37,6 @@ import { TempWriter } from './temp-writer';
  */
 const CHUNK_BYTES = 512 * 1024;
 const SLOTS = 8;
-/** 16, 32 and 64 MiB measured alike; with none (one flush of everything at the end) runs were slower,
- *  up to several times in a plain write loop. */
-const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 
 export interface PathCopyOptions extends StreamOptions {
   /** The size stat gave before the copy; more bytes than this means the file is changing. */
@@ -70,7 +67,7 @@ async function readAt(source: fs.promises.FileHandle, into: Buffer, position: nu
 async function copyHashed(source: fs.promises.FileHandle, target: fs.promises.FileHandle, opts: PathCopyOptions): Promise<Omit<StreamedFile, 'tempFile'>> {
   const ring = newRing();
   const job = new HashJob(ring.memory);
-  const writer = new TempWriter(target, SYNC_EVERY_BYTES);
+  const writer = new TempWriter(target);
   const report = progressReporter(opts);
   let type: ReturnType<typeof detectType> | undefined;
   let size = 0;

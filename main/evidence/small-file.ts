@@ -1,12 +1,11 @@
 /**
- * Importing a SMALL file chosen by path (at most SMALL_FILE_BYTES, so memory stays bounded): it is
+ * Importing a SMALL file chosen by path (at most SMALL_EVIDENCE_FILE_BYTES, so memory stays bounded): it is
  * read whole and hashed on the worker (hash-worker.ts: one round trip), checked (size unchanged,
  * content signature) BEFORE anything is written, and then written only when the store does not
  * hold that content yet: a re-imported document costs no write and no fsync at all. The written
  * bytes are the hashed bytes (the same buffer). The temp file is created while the worker reads.
  */
-import fs from 'node:fs';
-import { blobFileSize, blobPath, createTempFile, publishBlob, removeTempFile, type TempFile } from './blob-store';
+import { createTempFile, publishBlob, removeTempFile, reuseStoredBlob, type TempFile } from './blob-store';
 import { detectType, type Previewable } from './file-types';
 import type { SmallRead } from './hash-worker';
 import { diskFull, fileChanged, isDiskFullError, unsupportedType } from './import-failures';
@@ -66,14 +65,12 @@ async function writeTemp(opening: Promise<TempFile>, bytes: Uint8Array): Promise
 
 /**
  * Makes `bytes` durable as the blob `hash` through the temp file `opening` (write, fsync, then
- * publishBlob: rename, folder fsync). When a whole blob of that content is there already, nothing
- * is written and the temp file is removed; the blob's mtime is refreshed as publishBlob does (a
- * shield against the orphan sweep; the transaction re-checks the file).
+ * publishBlob: rename, folder fsync). When a whole blob of that content is there already
+ * (reuseStoredBlob), nothing is written and the temp file is removed.
  */
 export async function publishBytes(dataDir: string, hash: string, bytes: Uint8Array, opening: Promise<TempFile>): Promise<{ existed: boolean }> {
-  if (blobFileSize(dataDir, hash) === bytes.length) {
-    const now = new Date();
-    await Promise.all([fs.promises.utimes(blobPath(dataDir, hash), now, now).catch(() => {}), discardTemp(opening)]);
+  if (await reuseStoredBlob(dataDir, hash, bytes.length)) {
+    await discardTemp(opening);
     return { existed: true };
   }
   const tempFile = await writeTemp(opening, bytes);

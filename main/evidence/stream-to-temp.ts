@@ -17,7 +17,6 @@ import { cancelled, diskFull, emptyFile, fileChanged, isDiskFullError, tooLarge,
 import { TempWriter } from './temp-writer';
 
 export const PROGRESS_INTERVAL_MS = 100;
-const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
 
 export interface StreamOptions {
   /** The sanitized display name (its extension decides the expected type). */
@@ -85,7 +84,7 @@ class OverlappedWriter {
   private position = 0;
   private readonly writer: TempWriter;
   constructor(handle: fs.promises.FileHandle) {
-    this.writer = new TempWriter(handle, SYNC_EVERY_BYTES);
+    this.writer = new TempWriter(handle);
   }
 
   async write(chunk: Uint8Array): Promise<void> {

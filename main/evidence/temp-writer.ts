@@ -7,6 +7,10 @@
  */
 import type fs from 'node:fs';
 
+/** 16, 32 and 64 MiB measured alike on 1 GB; with none (one flush of everything at the end) runs
+ *  were slower, up to several times in a plain write loop. */
+export const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
+
 export class TempWriter {
   private syncing: Promise<void> | undefined;
   private unsynced = 0;
@@ -16,7 +20,7 @@ export class TempWriter {
 
   constructor(
     private readonly handle: fs.promises.FileHandle,
-    private readonly syncEveryBytes: number,
+    private readonly syncEveryBytes = SYNC_EVERY_BYTES,
   ) {}
 
   async write(bytes: Uint8Array, position: number): Promise<void> {

@@ -8,7 +8,6 @@ import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
 import type { HandlerContext } from '../api/context';
-import { requireEditableItem } from '../evidence/editable-item';
 import { importEvidenceFile } from '../evidence/import-file';
 
 export const UPLOAD_PATH = '/upload/evidence';
@@ -34,7 +33,6 @@ export async function uploadEvidenceFile(
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu tải tệp lên không hợp lệ.' } };
   }
   try {
-    requireEditableItem(ctx.db, assessmentId, itemId);
     const file = await importEvidenceFile(ctx.db, ctx.dataDir, {
       assessmentId,
       itemId,

@@ -48,6 +48,10 @@ export interface EvidenceLink {
   code: string;
 }
 
+/** A file up to this size is "small": read whole and hashed in one step when imported by path,
+ *  and attached up to four at a time (its import waits on flushes, not on bandwidth). */
+export const SMALL_EVIDENCE_FILE_BYTES = 4 * 1024 * 1024;
+
 export interface EvidenceItem extends EvidenceDraft {
   id: number;
   agencyId: number;

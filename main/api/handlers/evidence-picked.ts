@@ -23,7 +23,8 @@ async function pickFiles(ctx: HandlerContext) {
 }
 
 async function importPicked(ctx: HandlerContext, input: { assessmentId: number; itemId: number; pickId: string }): Promise<ImportedFile> {
-  // Checked before the grant is taken, all synchronously: a cancel arriving next finds the import running.
+  // Checked before the grant is taken (a refused import keeps it for another try; importEvidenceFile
+  // checks again), all synchronously: a cancel arriving next finds the import running.
   requireEditableItem(ctx.db, input.assessmentId, input.itemId);
   const run = ctx.picked.start(input.pickId);
   try {

@@ -8,7 +8,7 @@
  * criterion does not stop an upload. Components read it through useSyncExternalStore.
  */
 import type { PickedFile } from '../../../shared/api/channels/evidence';
-import type { ImportedFile } from '../../../shared/api/evidence-entities';
+import { SMALL_EVIDENCE_FILE_BYTES, type ImportedFile } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
 import type { UploadCallbacks, UploadHandle } from '../../api/upload-handle';
 
@@ -40,11 +40,9 @@ export const isPickedFile = (source: UploadSource): source is PickedFile => 'pic
 
 export type StartUpload = (source: UploadSource, itemId: number, callbacks: UploadCallbacks) => UploadHandle;
 
-/** A file up to this size may run beside others (a picked one is read whole and hashed on a worker). */
-export const SMALL_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_PARALLEL_SMALL = 4;
 
-const runsAlongside = (source: UploadSource): boolean => source.size <= SMALL_FILE_BYTES;
+const runsAlongside = (source: UploadSource): boolean => source.size <= SMALL_EVIDENCE_FILE_BYTES;
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['done', 'failed', 'cancelled']);
 

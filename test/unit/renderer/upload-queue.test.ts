@@ -2,10 +2,10 @@
  *  another, up to four small files side by side, cancel and overall progress. */
 import { describe, expect, it } from 'vitest';
 import type { PickedFile } from '../../../shared/api/channels/evidence';
-import type { ImportedFile } from '../../../shared/api/evidence-entities';
+import { SMALL_EVIDENCE_FILE_BYTES as SMALL_FILE_BYTES, type ImportedFile } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
 import type { UploadCallbacks } from '../../../renderer/api/upload-handle';
-import { batchProgress, MAX_PARALLEL_SMALL, SMALL_FILE_BYTES, UploadQueue, type UploadSource } from '../../../renderer/features/evidence/upload-queue';
+import { batchProgress, MAX_PARALLEL_SMALL, UploadQueue, type UploadSource } from '../../../renderer/features/evidence/upload-queue';
 
 const MIB = 1024 * 1024;
 let nextId = 0;
