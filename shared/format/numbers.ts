@@ -98,3 +98,19 @@ export function formatDecimalVi(value: number): string {
 export function formatPercentVi(percent: number, decimals = 2): string {
   return formatScaled(Math.round(percent * 10 ** decimals), decimals, false);
 }
+
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+
+/** A file size in powers of 1024 with a decimal comma: 512 → "512 B" (or "512 byte" with
+ *  `byteWord`), 1536 → "1,5 KB", 3.4 MiB → "3,4 MB"; from 100 of a unit on, no decimal ("123 KB"). */
+export function formatBytesVi(bytes: number, byteWord = 'B'): string {
+  if (bytes < 1024) return `${bytes} ${byteWord}`;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${formatDecimalVi(rounded)} ${BYTE_UNITS[unit]}`;
+}

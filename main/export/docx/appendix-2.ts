@@ -2,7 +2,8 @@
  *  its SHA-256, the same as in the submission package. */
 import { AlignmentType, type FileChild } from 'docx';
 import { appendixHeading } from './appendix-heading';
-import { evidenceLine, formatBytesVi } from './format';
+import { formatBytesVi } from '../../../shared/format/numbers';
+import { evidenceLine } from './format';
 import { gridTable, headerCells, type GridCell } from './grid';
 import type { ReportEvidence, ReportModel } from './model';
 import { LANDSCAPE_TEXT_WIDTH, SIZE } from './page-setup';

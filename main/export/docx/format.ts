@@ -1,6 +1,6 @@
 /** Texts of the report's cells: points with a decimal comma, states, evidence lines, file sizes. */
 import { formatDateVi } from '../../../shared/format/dates';
-import { formatDecimalVi, formatPercentVi, formatPointsVi } from '../../../shared/format/numbers';
+import { formatPercentVi, formatPointsVi } from '../../../shared/format/numbers';
 import { percentOf, type RoundingMode } from '../../../shared/domain/points';
 import type { ReportEvidence, ReportRow } from './model';
 
@@ -31,18 +31,6 @@ export function evidenceLine(e: ReportEvidence): string {
   return head || summary || '(tài liệu chưa ghi số, ngày, trích yếu)';
 }
 
-/** "512 B", "12,5 KB", "3,4 MB", "1,2 GB" (powers of 1024, one decimal). */
-export function formatBytesVi(bytes: number): string {
-  const units = ['KB', 'MB', 'GB'];
-  if (bytes < 1024) return `${bytes} B`;
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${formatDecimalVi(Math.round(value * 10) / 10)} ${units[unit]}`;
-}
 
 /** An evidence document lacks something when it has no file. */
 export const evidenceIncomplete = (row: ReportRow): boolean => row.evidence.length === 0 || row.evidence.some((e) => e.files.length === 0);

@@ -2,23 +2,12 @@
 import type { EvidenceDocType, EvidenceItem } from '../../../shared/api/evidence-entities';
 import { isRealIsoDate } from '../../../shared/api/evidence-entities';
 import { formatDateVi } from '../../../shared/format/dates';
+import { formatBytesVi } from '../../../shared/format/numbers';
 import { matchesFoldedVi } from '../../../shared/format/search-fold';
 import type { MessageKey } from '../../i18n/vi';
 
-const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
-
 /** 512 → "512 byte", 12_345 → "12,1 KB", 5_242_880 → "5 MB" (1 KB = 1024 byte). */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte`;
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const rounded = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${String(rounded).replace('.', ',')} ${UNITS[unit]}`;
-}
+export const formatFileSize = (bytes: number): string => formatBytesVi(bytes, 'byte');
 
 /** "2026-01-15" → "15/01/2026"; null or a malformed value → ''. */
 export function formatIssuedOn(iso: string | null): string {
