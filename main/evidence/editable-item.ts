@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { requireAssessment } from '../assessment/assessment-view';
-import { getItem, lockedYearsBackedBy } from '../store/queries/evidence';
+import { itemAgencyId, lockedYearsBackedBy } from '../store/queries/evidence';
 import { itemNotFound } from './import-failures';
 
 export const LOCKED_EVIDENCE_MESSAGE = 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.';
@@ -34,6 +34,6 @@ export function requireItemNotFrozen(db: Database.Database, itemId: number): voi
  *  Synchronous: callers run it before their first await, and again inside the commit. */
 export function requireEditableItem(db: Database.Database, assessmentId: number, itemId: number): void {
   const assessment = requireUnlockedAssessment(db, assessmentId);
-  if (getItem(db, itemId)?.agencyId !== assessment.agencyId) throw itemNotFound();
+  if (itemAgencyId(db, itemId) !== assessment.agencyId) throw itemNotFound();
   requireItemNotFrozen(db, itemId);
 }

@@ -60,6 +60,11 @@ function withDetails(db: Database.Database, rows: ItemRecord[]): EvidenceItem[] 
   return [...items.values()];
 }
 
+/** The agency an item belongs to, without its files and links (checked on every import). */
+export function itemAgencyId(db: Database.Database, id: number): number | undefined {
+  return prepared(db, 'SELECT agency_id FROM evidence_items WHERE id = ?').pluck().get(id) as number | undefined;
+}
+
 export function getItem(db: Database.Database, id: number): EvidenceItem | undefined {
   const row = prepared(db, `SELECT ${COLUMNS} FROM evidence_items i WHERE i.id = ?`).get(id) as ItemRecord | undefined;
   return row && withDetails(db, [row])[0];
@@ -172,9 +177,7 @@ export function deleteItem(db: Database.Database, id: number): boolean {
 /** Removes one file from its item; false when there was no such file. */
 /** Years of the locked (final) assessments an item backs, oldest first. */
 export function lockedYearsBackedBy(db: Database.Database, itemId: number): number[] {
-  const sql = `SELECT DISTINCT a.year FROM evidence_links l JOIN assessments a ON a.id = l.assessment_id
-               WHERE l.item_id = ? AND a.status = 'final' ORDER BY a.year`;
-  return db.prepare(sql).pluck().all(itemId) as number[];
+  return lockedYearsOfItems(db, [itemId]).map((r) => r.year);
 }
 
 export function removeFile(db: Database.Database, fileId: number, now?: string): boolean {
