@@ -14,13 +14,15 @@ import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { fsyncFolder, renameWithRetry } from './blob-store';
 import { collectGarbage, type GarbageReport } from './garbage';
+import { backupsDir } from './kept-databases';
+
+export { backupsDir } from './kept-databases';
 import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
 import { databaseNow } from '../store/queries/evidence-files';
 
 export const BACKUPS_KEPT = 10;
 const TEMP_SUFFIX = '.sqlite.part';
 
-export const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups');
 
 export interface BackupResult {
   fileName: string;

@@ -3,11 +3,15 @@
  * under its final name only whole and durable: it is written to `<data>/evidence/tmp/` (same file
  * system), fsynced, closed, renamed, and the folder is fsynced. After a crash, partial files can
  * only be in tmp/, which `cleanTempFolder` empties at startup. The DB row for a blob is written
- * only after `publishBlob` has returned.
+ * only after `publishBlob` has returned, and `publishBlob` notes the blob in the database's blob
+ * journal before the rename: a file left without a row by a crash is known to be this database's
+ * own, and only such a file is ever swept (garbage.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { noteBlob, refreshNotedBlob } from '../store/queries/blob-journal';
 
 const HASH = /^[0-9a-f]{64}$/;
 const RENAME_RETRIES = 8;
@@ -128,28 +132,31 @@ async function ensureShard(dataDir: string, shard: string): Promise<void> {
 }
 
 /**
- * True when a whole blob of this content is stored already; its mtime is then refreshed, so the
- * orphan sweep (files without a row, older than an hour) cannot take it while its row is being
- * written. Only a shield: the check inside the row's transaction is the guarantee.
+ * True when a whole blob of this content is stored already. If the journal holds it (a file this
+ * database published and has no row for yet), its time is refreshed so the sweep (journaled files
+ * without a row, older than an hour) cannot take it while its row is being written. A file the
+ * journal does not hold is never swept, so it is not noted here. Only a shield: the check inside
+ * the row's transaction is the guarantee.
  */
-export async function reuseStoredBlob(dataDir: string, hash: string, size: number): Promise<boolean> {
+export async function reuseStoredBlob(db: Database.Database, dataDir: string, hash: string, size: number): Promise<boolean> {
   if (blobFileSize(dataDir, hash) !== size) return false;
-  const now = new Date();
-  await fs.promises.utimes(blobPath(dataDir, hash), now, now).catch(() => {});
+  refreshNotedBlob(db, hash, Date.now());
   return true;
 }
 
 /**
  * Moves a complete, fsynced and closed temp file to its final name and makes the rename durable.
  * When a whole blob with that name is already there (same content), the temp file is deleted
- * instead (reuseStoredBlob).
+ * instead (reuseStoredBlob). Otherwise the blob is noted in the journal (committed) before the
+ * rename, so a crash before its row leaves a file the sweep knows to be this database's own.
  */
-export async function publishBlob(dataDir: string, tempFile: string, hash: string, size: number): Promise<{ existed: boolean }> {
+export async function publishBlob(db: Database.Database, dataDir: string, tempFile: string, hash: string, size: number): Promise<{ existed: boolean }> {
   const final = blobPath(dataDir, hash);
-  if (await reuseStoredBlob(dataDir, hash, size)) {
+  if (await reuseStoredBlob(db, dataDir, hash, size)) {
     await removeTempFile(tempFile);
     return { existed: true };
   }
+  noteBlob(db, hash, Date.now());
   try {
     await renameWithRetry(tempFile, final);
   } catch (err) {

@@ -5,8 +5,8 @@
  * Order matters for crash safety: copy to tmp/ (hashing) → fsync → rename to the blob's final
  * name → fsync the folder → ONLY THEN the DB transaction (blob row, file row, search text),
  * possibly shared with other imports that reached the same point (commit-queue.ts). A crash before
- * the commit leaves at most a temp file (removed at startup) or a blob without a row (swept by
- * garbage collection after an hour); never a row without its blob.
+ * the commit leaves at most a temp file (removed at startup) or a blob without a row, noted in
+ * the blob journal (swept after an hour); never a row without its blob.
  *
  * Three ways in: a small file by path is read whole, hashed and written only if new
  * (small-file.ts); a large one streams through the hash worker (path-to-temp.ts); an upload
@@ -38,6 +38,7 @@ import {
 import { streamToTemp, type StreamedFile } from './stream-to-temp';
 import { sqliteCode } from '../store/statements';
 import { itemExists, refreshSearchText, touchItem } from '../store/queries/evidence';
+import { forgetBlob } from '../store/queries/blob-journal';
 import { findFileOnItem, insertBlobIfMissing, insertFile, itemsHoldingBlob } from '../store/queries/evidence-files';
 
 export type { ImportedFile } from '../../shared/api/evidence-entities';
@@ -92,11 +93,11 @@ function checkFreeSpace(available: number, size: number | null): void {
 type Published = Pick<StreamedFile, 'hash' | 'size' | 'mediaType'>;
 
 /** The source checked afterwards (a path's stat, an upload's declared size), then published. */
-async function publishTemp(dataDir: string, streamed: StreamedFile, verify: () => Promise<void>, signal: AbortSignal | undefined): Promise<Published> {
+async function publishTemp(db: Database.Database, dataDir: string, streamed: StreamedFile, verify: () => Promise<void>, signal: AbortSignal | undefined): Promise<Published> {
   try {
     await verify();
     if (signal?.aborted) throw cancelled();
-    await publishBlob(dataDir, streamed.tempFile, streamed.hash, streamed.size);
+    await publishBlob(db, dataDir, streamed.tempFile, streamed.hash, streamed.size);
     return streamed;
   } catch (err) {
     await removeTempFile(streamed.tempFile);
@@ -110,7 +111,7 @@ async function publishTemp(dataDir: string, streamed: StreamedFile, verify: () =
  * space is looked up and the temp file created (removed again if unused); a large file streams
  * through the hash worker (path-to-temp.ts).
  */
-async function importPath(dataDir: string, file: string, displayName: string, req: ImportRequest, maxBytes: number): Promise<Published> {
+async function importPath(db: Database.Database, dataDir: string, file: string, displayName: string, req: ImportRequest, maxBytes: number): Promise<Published> {
   const temp = openTempEarly(dataDir);
   let before: SourceStat;
   let small: SmallFile | undefined;
@@ -128,7 +129,7 @@ async function importPath(dataDir: string, file: string, displayName: string, re
   const size = before.size;
   if (small) {
     req.onProgress?.(size, size);
-    await publishBytes(dataDir, small.hash, small.bytes, temp);
+    await publishBytes(db, dataDir, small.hash, small.bytes, temp);
     return { hash: small.hash, size, mediaType: small.mediaType };
   }
   const opts = { fileName: displayName, maxBytes, total: size, signal: req.signal, onProgress: req.onProgress, expectedSize: size };
@@ -138,18 +139,18 @@ async function importPath(dataDir: string, file: string, displayName: string, re
     const same = after !== undefined && after.size === size && after.mtimeMs === before.mtimeMs;
     if (!same || streamed.size !== size) throw fileChanged();
   };
-  return publishTemp(dataDir, streamed, verify, req.signal);
+  return publishTemp(db, dataDir, streamed, verify, req.signal);
 }
 
 /** An upload: its chunks as they come; its length must match what it announced. */
-async function importStream(dataDir: string, chunks: AsyncIterable<Uint8Array>, displayName: string, req: ImportRequest, maxBytes: number): Promise<Published> {
+async function importStream(db: Database.Database, dataDir: string, chunks: AsyncIterable<Uint8Array>, displayName: string, req: ImportRequest, maxBytes: number): Promise<Published> {
   checkFreeSpace(await availableBytes(dataDir), req.declaredSize ?? null);
   if (req.signal?.aborted) throw cancelled();
   const streamed = await streamToTemp(dataDir, chunks, { fileName: displayName, maxBytes, total: req.declaredSize ?? null, signal: req.signal, onProgress: req.onProgress });
   const verify = async () => {
     if (req.declaredSize !== undefined && streamed.size !== req.declaredSize) throw fileChanged();
   };
-  return publishTemp(dataDir, streamed, verify, req.signal);
+  return publishTemp(db, dataDir, streamed, verify, req.signal);
 }
 
 interface Recorded {
@@ -168,6 +169,7 @@ function recordImport(db: Database.Database, dataDir: string, r: Recorded): Impo
   requireTarget(db, r.itemId, r.assessmentId);
   if (blobFileSize(dataDir, hash) !== size) throw blobVanished();
   const newBlob = insertBlobIfMissing(db, hash, size, r.now);
+  forgetBlob(db, hash);
   const existing = findFileOnItem(db, r.itemId, hash);
   const file = existing ?? insertFile(db, { itemId: r.itemId, hash, displayName: r.displayName, mediaType, size, addedAt: r.now });
   if (!existing) {
@@ -202,12 +204,12 @@ export async function importEvidenceFile(db: Database.Database, dataDir: string,
   checkExpectedSize(req.declaredSize ?? null, maxBytes);
   const published =
     typeof req.source === 'string'
-      ? await importPath(dataDir, req.source, displayName, req, maxBytes)
-      : await importStream(dataDir, req.source, displayName, req, maxBytes);
+      ? await importPath(db, dataDir, req.source, displayName, req, maxBytes)
+      : await importStream(db, dataDir, req.source, displayName, req, maxBytes);
   try {
     return await commitWithOthers(db, () => recordImport(db, dataDir, { assessmentId: req.assessmentId, published, displayName, itemId: req.itemId, now: req.now }));
   } catch (err) {
-    // The blob stays without a row; the orphan sweep removes it after an hour.
+    // The blob stays without a row, noted in the journal; the sweep removes it after an hour.
     throw sqliteCode(err) === 'SQLITE_FULL' ? diskFull() : err;
   }
 }

@@ -5,6 +5,7 @@
  * hold that content yet: a re-imported document costs no write and no fsync at all. The written
  * bytes are the hashed bytes (the same buffer). The temp file is created while the worker reads.
  */
+import type Database from 'better-sqlite3';
 import { createTempFile, publishBlob, removeTempFile, reuseStoredBlob, type TempFile } from './blob-store';
 import { detectType, type Previewable } from './file-types';
 import type { SmallRead } from './hash-worker';
@@ -68,14 +69,14 @@ async function writeTemp(opening: Promise<TempFile>, bytes: Uint8Array): Promise
  * publishBlob: rename, folder fsync). When a whole blob of that content is there already
  * (reuseStoredBlob), nothing is written and the temp file is removed.
  */
-export async function publishBytes(dataDir: string, hash: string, bytes: Uint8Array, opening: Promise<TempFile>): Promise<{ existed: boolean }> {
-  if (await reuseStoredBlob(dataDir, hash, bytes.length)) {
+export async function publishBytes(db: Database.Database, dataDir: string, hash: string, bytes: Uint8Array, opening: Promise<TempFile>): Promise<{ existed: boolean }> {
+  if (await reuseStoredBlob(db, dataDir, hash, bytes.length)) {
     await discardTemp(opening);
     return { existed: true };
   }
   const tempFile = await writeTemp(opening, bytes);
   try {
-    return await publishBlob(dataDir, tempFile, hash, bytes.length);
+    return await publishBlob(db, dataDir, tempFile, hash, bytes.length);
   } catch (err) {
     await removeTempFile(tempFile);
     throw err;

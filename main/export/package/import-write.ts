@@ -15,6 +15,7 @@ import { insertAgency } from '../../store/queries/agencies';
 import { upsertAnswer } from '../../store/queries/answers';
 import { insertAssessment, setAssessmentStatus } from '../../store/queries/assessments';
 import { insertItem, linkItem, refreshSearchText } from '../../store/queries/evidence';
+import { forgetBlob } from '../../store/queries/blob-journal';
 import { insertBlobIfMissing, insertFile } from '../../store/queries/evidence-files';
 import { upsertReportSettings } from '../../store/queries/report-settings';
 import { CRITERIA_SET_PATH } from './format';
@@ -74,6 +75,7 @@ function createItem(db: Database.Database, agencyId: number, item: PackageItem, 
     const blob = input.blobs.get(f.sha256);
     if (!blob || blobFileSize(input.dataDir, f.sha256) !== f.size) throw blobVanished();
     insertBlobIfMissing(db, f.sha256, f.size, input.now);
+    forgetBlob(db, f.sha256);
     insertFile(db, { itemId, hash: f.sha256, displayName: storedDisplayName(f), mediaType: blob.mediaType, size: f.size, addedAt: input.now });
     counts.files += 1;
   }

@@ -61,7 +61,7 @@ async function streamedBlob(ctx: HandlerContext, pkg: OpenPackage, entries: Map<
   const streamed = await streamToTemp(ctx.dataDir, entryBytes(pkg, entry), { fileName: storedDisplayName(f), maxBytes: ctx.maxEvidenceBytes, total: f.size });
   try {
     if (streamed.hash !== f.hash || streamed.size !== f.size) throw changedDuringImport(f.path);
-    await publishBlob(ctx.dataDir, streamed.tempFile, streamed.hash, streamed.size);
+    await publishBlob(ctx.db, ctx.dataDir, streamed.tempFile, streamed.hash, streamed.size);
   } catch (err) {
     await removeTempFile(streamed.tempFile);
     throw err;

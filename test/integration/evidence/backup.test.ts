@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blobPath, blobsDir, cleanTempFolder, tempDir } from '../../../main/evidence/blob-store';
 import { BACKUPS_KEPT, backupsDir, createBackup } from '../../../main/evidence/backup';
-import { cleanEvidenceAtStartup, collectGarbage, sweepOrphanBlobs } from '../../../main/evidence/garbage';
+import { cleanEvidenceAtStartup, collectGarbage, ORPHAN_MIN_AGE_MS, sweepJournaledBlobs } from '../../../main/evidence/garbage';
+import { journalEntries, noteBlob } from '../../../main/store/queries/blob-journal';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
 import { listBackups } from '../../../main/store/queries/backups';
 import { deleteItem } from '../../../main/store/queries/evidence';
@@ -21,8 +22,8 @@ afterEach(() => env.cleanup());
 const stamp = (minute: number) => new Date(Date.UTC(2026, 0, 5, 8, minute, 7, 123)).toISOString();
 
 /** Puts a blob file in place with no row, as a crash between publish and commit would. */
-function orphanBlob(ageMs: number): string {
-  const data = pdfBytes(1000);
+function orphanBlob(ageMs: number, size = 1000): string {
+  const data = pdfBytes(size);
   const hash = sha256(data);
   fs.mkdirSync(path.dirname(blobPath(env.dataDir, hash)), { recursive: true });
   fs.writeFileSync(blobPath(env.dataDir, hash), data);
@@ -80,40 +81,58 @@ describe('garbage collection', () => {
     expect(filesUnder(blobsDir(env.dataDir))).toEqual([]);
   });
 
-  it('sweeps blob files without a row once they are an hour old, and nothing else', async () => {
-    const old = orphanBlob(2 * 60 * 60 * 1000);
-    const fresh = orphanBlob(0);
+  it('sweeps only files its own journal noted, once the note is an hour old', async () => {
+    const crashed = orphanBlob(0);
+    noteBlob(env.db, crashed, Date.now() - ORPHAN_MIN_AGE_MS - 1000); // published, then a crash before the row
+    const fresh = orphanBlob(0, 1001);
+    noteBlob(env.db, fresh, Date.now()); // an import about to write its row
+    const unknown = orphanBlob(30 * 24 * 60 * 60 * 1000, 1002); // a month old, never noted: another database's, or a restored one's
     const stray = path.join(blobsDir(env.dataDir), 'ab', 'not-a-blob');
     fs.mkdirSync(path.dirname(stray), { recursive: true });
     fs.writeFileSync(stray, 'x');
-    const item = newItem(env);
-    const kept = await importEvidenceFile(env.db, env.dataDir, { itemId: item, fileName: 'k.pdf', source: chunked(pdfBytes(3000)), now: NOW });
-    fs.utimesSync(blobPath(env.dataDir, kept.hash), new Date(0), new Date(0));
-    expect(await sweepOrphanBlobs(env.db, env.dataDir)).toBe(1);
-    expect(fs.existsSync(blobPath(env.dataDir, old))).toBe(false);
-    expect(fs.existsSync(blobPath(env.dataDir, fresh))).toBe(true);
-    expect(fs.existsSync(blobPath(env.dataDir, kept.hash))).toBe(true);
+    const kept = await importEvidenceFile(env.db, env.dataDir, { itemId: newItem(env), fileName: 'k.pdf', source: chunked(pdfBytes(3000)), now: NOW });
+    expect(journalEntries(env.db).map((e) => e.hash), 'the row forgets the note in its own transaction').not.toContain(kept.hash);
+    expect(sweepJournaledBlobs(env.db, env.dataDir)).toBe(1);
+    expect(fs.existsSync(blobPath(env.dataDir, crashed))).toBe(false);
+    for (const hash of [fresh, unknown, kept.hash]) expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(true);
     expect(fs.existsSync(stray)).toBe(true);
+    expect(journalEntries(env.db).map((e) => e.hash)).toEqual([fresh]);
   });
 
-  it('an import that finds an old orphan with its content reuses it and protects it from the sweep', async () => {
+  it('an import that finds a journaled orphan with its content reuses it and protects it from the sweep', async () => {
     const data = pdfBytes(1000);
     const hash = sha256(data);
     fs.mkdirSync(path.dirname(blobPath(env.dataDir, hash)), { recursive: true });
     fs.writeFileSync(blobPath(env.dataDir, hash), data);
-    fs.utimesSync(blobPath(env.dataDir, hash), new Date(0), new Date(0));
+    noteBlob(env.db, hash, 1);
     const result = await importEvidenceFile(env.db, env.dataDir, { itemId: newItem(env), fileName: 'a.pdf', source: chunked(data), now: NOW });
     expect(result.hash).toBe(hash);
-    expect(await sweepOrphanBlobs(env.db, env.dataDir)).toBe(0);
+    expect(sweepJournaledBlobs(env.db, env.dataDir)).toBe(0);
     expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(true);
+    expect(journalEntries(env.db)).toEqual([]);
   });
 
-  it('cleans temp files and old orphans at startup', async () => {
+  it('cleans temp files and journaled orphans at startup, never files it did not note', async () => {
     fs.mkdirSync(tempDir(env.dataDir), { recursive: true });
     fs.writeFileSync(path.join(tempDir(env.dataDir), 'x.part'), 'partial');
-    orphanBlob(3 * 60 * 60 * 1000);
+    const noted = orphanBlob(3 * 60 * 60 * 1000);
+    noteBlob(env.db, noted, 0);
+    const unknown = orphanBlob(3 * 60 * 60 * 1000, 1001);
     expect(await cleanEvidenceAtStartup(env.db, env.dataDir)).toEqual({ tempFiles: 1, orphans: 1 });
     expect(await cleanTempFolder(env.dataDir)).toBe(0);
-    expect(filesUnder(path.join(env.dataDir, 'evidence'))).toEqual([]);
+    expect(filesUnder(path.join(env.dataDir, 'evidence'))).toEqual([path.join('blobs', unknown.slice(0, 2), unknown)]);
+  });
+
+  it('never removes a blob that an older kept backup still names', async () => {
+    const item = newItem(env);
+    const { hash } = await importEvidenceFile(env.db, env.dataDir, { itemId: item, fileName: 'a.pdf', source: chunked(pdfBytes(5000)), now: NOW });
+    await createBackup(env.db, env.dataDir, stamp(0)); // names the file
+    deleteItem(env.db, item);
+    const later = await createBackup(env.db, env.dataDir, stamp(1)); // taken after it was unused
+    expect(later.garbage).toEqual({ blobs: 0, orphans: 0 });
+    expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(true);
+    fs.rmSync(path.join(backupsDir(env.dataDir), 'par-20260105-080007.sqlite')); // the older backup is no longer kept
+    expect((await createBackup(env.db, env.dataDir, stamp(2))).garbage).toEqual({ blobs: 1, orphans: 0 });
+    expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(false);
   });
 });

@@ -106,6 +106,10 @@ it(`keeps every acknowledged import whole across ${RUNS} SIGKILLs`, async () => 
     const blobFiles = checkBlobFiles(dataDir);
     const fileRows = db.prepare('SELECT COUNT(*) FROM evidence_files').pluck().get();
     const partials = filesUnder(tempDir(dataDir)).length;
+    // Every file a crash left without a row is one this database noted in its journal: the only kind the sweep may remove.
+    const noted = new Set(db.prepare('SELECT hash FROM blob_journal').pluck().all() as string[]);
+    const rowless = filesUnder(blobsDir(dataDir)).map((rel) => path.basename(rel)).filter((h) => !db.prepare('SELECT 1 FROM blobs WHERE hash = ?').get(h));
+    expect(rowless.filter((h) => !noted.has(h)), 'blob files without a row that the journal does not hold').toEqual([]);
     const seconds = ((Date.now() - began) / 1000).toFixed(1);
     console.log(
       `evidence crash test: ${results.length} runs killed, ${acked.length} acked imports all present and whole, ` +

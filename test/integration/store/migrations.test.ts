@@ -75,6 +75,18 @@ const CASES: MigrationCase[] = [
       expect(plan.map((p) => p.detail).join(' | ')).not.toContain('TEMP B-TREE');
     },
   },
+  {
+    version: 4,
+    seed: (db) => {
+      db.exec(`INSERT INTO blobs (hash, size, created_at) VALUES ('${'c'.repeat(64)}', 10, 't')`);
+    },
+    check: (db) => {
+      // Existing blobs are not journaled: the sweep never removes a file this version did not publish.
+      expect(db.prepare('SELECT count(*) AS n FROM blob_journal').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT hash FROM blobs').all()).toEqual([{ hash: 'c'.repeat(64) }]);
+      expect(() => db.exec("INSERT INTO blob_journal (hash, noted_at_ms) VALUES ('not-a-hash', 1)")).toThrow(/CHECK/);
+    },
+  },
 ];
 
 describe('migrate', () => {
