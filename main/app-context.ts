@@ -25,22 +25,26 @@ export function createAppContext(opts: {
   maxEvidenceBytes?: number;
 }): AppContext {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const release = opts.mode === 'electron' || opts.mode === 'web' ? acquireDataLock(opts.dataDir) : () => {};
-  let db: ReturnType<typeof openDatabase>;
+  // Every writer holds the folder's lock (tests open many contexts of their own folders in one process).
+  const release = opts.mode === 'test' ? () => {} : acquireDataLock(opts.dataDir, opts.mode);
+  let db: ReturnType<typeof openDatabase> | undefined;
   try {
     db = openDatabase(databasePath(opts.dataDir));
+    const now = opts.now ?? (() => new Date().toISOString());
+    if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
+    const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
+    const opened = db;
+    const close = (): void => {
+      opened.close();
+      release();
+    };
+    return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, picked: new PickedFiles(), close };
   } catch (err) {
+    // A start-up that fails after the database opened leaves neither the handle nor the lock behind.
+    if (db?.open) db.close();
     release();
     throw err;
   }
-  const now = opts.now ?? (() => new Date().toISOString());
-  if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
-  const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
-  const close = (): void => {
-    db.close();
-    release();
-  };
-  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, picked: new PickedFiles(), close };
 }
 
 /** PAR_MAX_EVIDENCE_MB sets the largest evidence file accepted; 500 MB by default. */

@@ -1,53 +1,69 @@
 /**
- * One app process per data folder. The desktop app and `npm run web` both clean temp files and
- * collect garbage at start-up and after backups; two of them on one folder could remove each
- * other's files in flight. A lock file holding the owner's process id keeps the second one out;
- * a lock left by a process that no longer runs (power cut, kill) is taken over.
+ * One writer per data folder. The desktop app, `npm run web` and the `par` commands that write
+ * (import-package, export-report, export-package) clean temp files, publish blobs and collect
+ * garbage; two of them on one folder could remove each other's files in flight.
+ *
+ * The lock is the operating system's: an exclusive SQLite transaction held open on the empty file
+ * `par-data.lock` (POSIX advisory lock on Linux/macOS, LockFileEx on Windows). Taking it is one
+ * atomic step (of ten processes started at once exactly one wins), and the OS drops it when the
+ * holder exits, is killed or the power goes, so there is no stale lock to judge by process ids,
+ * which the OS reuses after a restart. `par-data.lock.json` beside it only says who holds it, for
+ * the message; it decides nothing. A `par.lock` pid file of earlier versions is ignored.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { AppFailure } from '../shared/api/result';
+import { sqliteCode } from './store/statements';
 
-export const LOCK_FILE_NAME = 'par.lock';
+export const LOCK_FILE_NAME = 'par-data.lock';
+const HOLDER_FILE_NAME = `${LOCK_FILE_NAME}.json`;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export interface LockHolder {
+  pid: number;
+  mode: string;
+  since: string;
 }
 
-function ownerOf(file: string): number | null {
+function readHolder(dataDir: string): LockHolder | null {
   try {
-    const pid = Number(fs.readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, HOLDER_FILE_NAME), 'utf8')) as Partial<LockHolder>;
+    return typeof raw.pid === 'number' && typeof raw.mode === 'string' && typeof raw.since === 'string' ? (raw as LockHolder) : null;
   } catch {
     return null;
   }
 }
 
-/** Takes the lock or throws a Vietnamese CONFLICT naming the process that holds it; returns the release. */
-export function acquireDataLock(dataDir: string, pid = process.pid): () => void {
-  const file = path.join(dataDir, LOCK_FILE_NAME);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, `${pid}\n`, { flag: 'wx' });
-      return () => {
-        if (ownerOf(file) === pid) fs.rmSync(file, { force: true });
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = ownerOf(file);
-      if (owner !== null && owner !== pid && isRunning(owner)) {
-        throw new AppFailure(
-          'CONFLICT',
-          `Thư mục dữ liệu ${dataDir} đang được một cửa sổ ứng dụng khác sử dụng (tiến trình ${owner}). Hãy đóng cửa sổ đó rồi mở lại.`,
-        );
-      }
-      fs.rmSync(file, { force: true });
-    }
+const MODE_NAMES: Record<string, string> = { electron: 'cửa sổ ứng dụng', web: 'ứng dụng chạy trong trình duyệt (npm run web)', cli: 'lệnh par' };
+
+function heldMessage(dataDir: string): string {
+  const holder = readHolder(dataDir);
+  const who = holder ? `${MODE_NAMES[holder.mode] ?? 'ứng dụng'} (tiến trình ${holder.pid}, từ ${holder.since})` : 'một cửa sổ ứng dụng hoặc một lệnh par khác';
+  return `Thư mục dữ liệu ${dataDir} đang được ${who} sử dụng. Hãy đóng cửa sổ đó hoặc chờ lệnh chạy xong rồi mở lại.`;
+}
+
+/** Takes the lock or throws a Vietnamese CONFLICT naming the holder; returns the release. */
+export function acquireDataLock(dataDir: string, mode = 'electron'): () => void {
+  const lock = new Database(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    lock.close();
+    if (sqliteCode(err)?.startsWith('SQLITE_BUSY') || sqliteCode(err)?.startsWith('SQLITE_LOCKED')) throw new AppFailure('CONFLICT', heldMessage(dataDir));
+    throw err;
   }
-  throw new AppFailure('CONFLICT', `Không giữ được khóa thư mục dữ liệu ${dataDir}.`);
+  const holder: LockHolder = { pid: process.pid, mode, since: new Date().toISOString() };
+  try {
+    fs.writeFileSync(path.join(dataDir, HOLDER_FILE_NAME), `${JSON.stringify(holder)}\n`);
+  } catch {
+    // Only the message would lose its detail; the lock itself is held.
+  }
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    if (readHolder(dataDir)?.pid === process.pid) fs.rmSync(path.join(dataDir, HOLDER_FILE_NAME), { force: true });
+    lock.exec('ROLLBACK');
+    lock.close();
+  };
 }

@@ -1,5 +1,6 @@
 /** The command line for power users and Sở Nội vụ staff. Exit 0 = success, 1 = a problem with the
  *  user's files or data (with a clear message), 2 = the command was called wrongly. */
+import { AppFailure } from '../../shared/api/result';
 import { exportPackageCommand } from './export-package-command';
 import { exportReportCommand } from './export-report-command';
 import { importPackageCommand } from './import-package-command';
@@ -48,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err.write(`${err.message}\n`);
       return EXIT_USAGE;
     }
-    if (err instanceof UserError) {
+    if (err instanceof UserError || err instanceof AppFailure) {
       io.err.write(`Lỗi: ${err.message}\n`);
       return EXIT_USER_ERROR;
     }
