@@ -6,6 +6,7 @@
 import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
 import { AppFailure, type Result } from '../../shared/api/result';
 import type { HandlerContext } from './context';
+import { storageFailure } from '../store/storage-errors';
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlerRegistry = { [C in Channel]: Handler<C> };
@@ -40,6 +41,8 @@ export async function dispatch(
     return { ok: true, value: await handler(ctx, parsed.data as never) };
   } catch (err) {
     if (err instanceof AppFailure) return { ok: false, error: err.toError() };
+    const storage = storageFailure(err);
+    if (storage) return { ok: false, error: storage.toError() };
     console.error(`[dispatch] ${channel} failed:`, err);
     return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị thay đổi.' } };
   }

@@ -3,7 +3,7 @@
  * SQLite's online backup (the app keeps running) into a temp file → switched to a single-file
  * (rollback journal) database so the copy needs no -wal/-shm → `PRAGMA integrity_check` on a
  * read-only open (a bad copy is deleted and refused) → fsync → rename → fsync the folder →
- * recorded; the newest 10 are kept. Then evidence garbage collection runs (see garbage.ts for why
+ * recorded; older ones are let go by the retention policy (backup/retention.ts). Then evidence garbage collection runs (see garbage.ts for why
  * blobs are removed only after a backup). Blob files are not copied: they are immutable and
  * stay until a later backup no longer needs them.
  */
@@ -18,9 +18,9 @@ import { backupsDir } from './kept-databases';
 
 export { backupsDir } from './kept-databases';
 import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
+import { backupsToKeep, parseBackupName, retentionFromEnv, type BackupReason, type RetentionPolicy } from '../backup/retention';
 import { databaseNow } from '../store/queries/evidence-files';
 
-export const BACKUPS_KEPT = 10;
 const TEMP_SUFFIX = '.sqlite.part';
 
 
@@ -31,11 +31,13 @@ export interface BackupResult {
   garbage: GarbageReport;
 }
 
-/** 2026-01-05T08:00:07.123Z → par-20260105-080007.sqlite (UTC, as `now` is); -2, -3 … if taken. */
-function backupFileName(db: Database.Database, dir: string, now: string): string {
+/** 2026-01-05T08:00:07.123Z → par-20260105-080007.sqlite (UTC, as `now` is); -2, -3 … if taken;
+ *  the reason follows unless it is a manual backup (par-20260105-080007-before-import.sqlite). */
+function backupFileName(db: Database.Database, dir: string, now: string, reason: BackupReason): string {
   const stamp = now.replace(/\.\d+Z$|Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+  const suffix = reason === 'manual' ? '' : `-${reason}`;
   for (let n = 1; ; n++) {
-    const name = `par-${stamp}${n === 1 ? '' : `-${n}`}.sqlite`;
+    const name = `par-${stamp}${n === 1 ? '' : `-${n}`}${suffix}.sqlite`;
     if (!backupNameTaken(db, name) && !fs.existsSync(path.join(dir, name))) return name;
   }
 }
@@ -91,27 +93,32 @@ async function writeVerifiedCopy(db: Database.Database, dir: string): Promise<st
   }
 }
 
-/** Keeps the newest BACKUPS_KEPT rows and files. */
-async function rotate(db: Database.Database, dir: string): Promise<void> {
-  for (const old of listBackups(db).slice(BACKUPS_KEPT)) {
-    deleteBackupRow(db, old.id);
-    await fs.promises.rm(path.join(dir, old.fileName), { force: true });
-  }
+/** Lets go of the backup files (and rows) the retention policy does not keep; files of other names stay. */
+async function rotate(db: Database.Database, dir: string, nowMs: number, policy: RetentionPolicy): Promise<void> {
+  const dated = (await fs.promises.readdir(dir)).map(parseBackupName).filter((b) => b !== null);
+  const keep = backupsToKeep(dated, nowMs, policy);
+  for (const b of dated.filter((b) => !keep.has(b.fileName))) await fs.promises.rm(path.join(dir, b.fileName), { force: true });
+  for (const row of listBackups(db).filter((r) => !keep.has(r.fileName))) deleteBackupRow(db, row.id);
 }
 
-export async function createBackup(db: Database.Database, dataDir: string, now: string): Promise<BackupResult> {
+export interface BackupOptions {
+  reason?: BackupReason;
+  retention?: RetentionPolicy;
+}
+
+export async function createBackup(db: Database.Database, dataDir: string, now: string, opts: BackupOptions = {}): Promise<BackupResult> {
   const dir = backupsDir(dataDir);
   await fs.promises.mkdir(dir, { recursive: true });
   await removeTempCopies(dir);
   // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
   const startedAt = databaseNow(db);
   const temp = await writeVerifiedCopy(db, dir);
-  const fileName = backupFileName(db, dir, now);
+  const fileName = backupFileName(db, dir, now, opts.reason ?? 'manual');
   await renameWithRetry(temp, path.join(dir, fileName));
   await fsyncFolder(dir);
   const size = (await fs.promises.stat(path.join(dir, fileName))).size;
   insertBackup(db, { fileName, createdAt: now, size });
-  await rotate(db, dir);
+  await rotate(db, dir, Date.parse(now), opts.retention ?? retentionFromEnv());
   const garbage = await collectGarbage(db, dataDir, startedAt);
   return { fileName, size, createdAt: now, garbage };
 }

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'UNSUPPORTED_TYPE' // a file type outside the allowlist, or content that does not match its extension
   | 'EMPTY_FILE'
   | 'DISK_FULL'
+  | 'READ_ONLY' // the data folder or database file cannot be written
+  | 'DATABASE_DAMAGED' // par.sqlite fails its check or is not a database
   | 'CANCELLED' // the user cancelled a long operation; nothing was kept
   | 'FILE_CHANGED' // a file changed, vanished or was cut off while being read
   | 'UNAVAILABLE' // a tool the feature needs is not installed (LibreOffice for PDF)

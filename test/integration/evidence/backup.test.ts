@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blobPath, blobsDir, cleanTempFolder, tempDir } from '../../../main/evidence/blob-store';
-import { BACKUPS_KEPT, backupsDir, createBackup } from '../../../main/evidence/backup';
+import { backupsDir, createBackup } from '../../../main/evidence/backup';
+import { DEFAULT_RETENTION } from '../../../main/backup/retention';
 import { cleanEvidenceAtStartup, collectGarbage, ORPHAN_MIN_AGE_MS, sweepJournaledBlobs } from '../../../main/evidence/garbage';
 import { journalEntries, noteBlob } from '../../../main/store/queries/blob-journal';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
@@ -52,12 +53,12 @@ describe('createBackup', () => {
     expect(listBackups(env.db)).toEqual([{ id: expect.any(Number), fileName: backup.fileName, createdAt: stamp(0), size: backup.size }]);
   });
 
-  it('keeps the newest 10 backups, files and rows, and names same-second backups apart', async () => {
+  it('keeps the newest few of today, files and rows, and names same-second backups apart', async () => {
     const names: string[] = [];
     for (let i = 0; i < 12; i++) names.push((await createBackup(env.db, env.dataDir, stamp(i))).fileName);
     const twin = await createBackup(env.db, env.dataDir, stamp(11));
     expect(twin.fileName).toBe('par-20260105-081107-2.sqlite');
-    const kept = [twin.fileName, ...names.slice(-(BACKUPS_KEPT - 1)).reverse()];
+    const kept = [twin.fileName, ...names.slice(-(DEFAULT_RETENTION.today - 1)).reverse()];
     expect(listBackups(env.db).map((b) => b.fileName)).toEqual(kept);
     expect(fs.readdirSync(backupsDir(env.dataDir)).sort()).toEqual([...kept].sort());
   });

@@ -1,0 +1,52 @@
+/**
+ * Is this file a database the app can run on? Checked at start-up before the database is opened
+ * for writing, and on every backup before it is offered for restore. Read-only: a file is never
+ * changed by being checked.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, userVersion } from '../store/migrations';
+
+export type DatabaseProblem = 'missing' | 'empty' | 'not-a-database' | 'damaged' | 'too-new';
+
+export type DatabaseHealth = { ok: true; version: number } | { ok: false; problem: DatabaseProblem; detail: string };
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Below this size the full integrity_check runs (a few hundred ms at most); above, quick_check. */
+const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
+function readHeader(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(SQLITE_HEADER.length);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function inspectDatabaseFile(file: string): DatabaseHealth {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return { ok: false, problem: 'missing', detail: 'không có tệp' };
+  }
+  if (size === 0) return { ok: false, problem: 'empty', detail: 'tệp rỗng (0 byte)' };
+  if (!readHeader(file).equals(SQLITE_HEADER)) return { ok: false, problem: 'not-a-database', detail: 'phần đầu tệp không phải của cơ sở dữ liệu SQLite' };
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = userVersion(db);
+    if (version > LATEST_VERSION) return { ok: false, problem: 'too-new', detail: `phiên bản dữ liệu ${version}, ứng dụng này đọc được đến ${LATEST_VERSION}` };
+    const pragma = size <= FULL_CHECK_MAX_BYTES ? 'integrity_check' : 'quick_check';
+    const problems = (db.pragma(pragma) as Record<string, string>[]).map((r) => Object.values(r)[0]).filter((m) => m !== 'ok');
+    if (problems.length > 0) return { ok: false, problem: 'damaged', detail: `${problems.length} lỗi, ví dụ: ${problems[0]}` };
+    return { ok: true, version };
+  } catch (err) {
+    return { ok: false, problem: 'damaged', detail: err instanceof Error ? err.message : String(err) };
+  } finally {
+    db?.close();
+  }
+}
