@@ -11,6 +11,10 @@ import { cleanEvidenceAtStartup } from './evidence/garbage';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './evidence/import-file';
 import { PickedFiles } from './evidence/picked-files';
 import { databasePath, openDatabase } from './store/open';
+import { LATEST_VERSION } from './store/migrations';
+import { storageFailure } from './store/storage-errors';
+import { recoverDatabaseAtStartup } from './backup/startup-recovery';
+import { backupBeforeUpgrade } from './backup/upgrade-backup';
 import { APP_VERSION } from './version';
 
 export interface AppContext extends HandlerContext {
@@ -24,26 +28,62 @@ export function createAppContext(opts: {
   installSamples?: boolean;
   maxEvidenceBytes?: number;
 }): AppContext {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const now = opts.now ?? (() => new Date().toISOString());
+  createDataFolder(opts.dataDir);
   // Every writer holds the folder's lock (tests open many contexts of their own folders in one process).
   const release = opts.mode === 'test' ? () => {} : acquireDataLock(opts.dataDir, opts.mode);
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
-    db = openDatabase(databasePath(opts.dataDir));
-    const now = opts.now ?? (() => new Date().toISOString());
+    const check = asStorageFailure(() => recoverDatabaseAtStartup(opts.dataDir, now()), `Thư mục dữ liệu ${opts.dataDir}`);
+    const file = databasePath(opts.dataDir);
+    if (check.version > 0 && check.version < LATEST_VERSION) asStorageFailure(() => backupBeforeUpgrade(file, opts.dataDir, now()), `Thư mục dữ liệu ${opts.dataDir}`);
+    db = asStorageFailure(() => openWritable(file), 'Tệp dữ liệu par.sqlite');
     if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
     const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
-    const opened = db;
-    const close = (): void => {
-      opened.close();
-      release();
+    const ctx: AppContext = {
+      db,
+      dataDir: opts.dataDir,
+      mode: opts.mode,
+      version: APP_VERSION,
+      now,
+      maxEvidenceBytes,
+      picked: new PickedFiles(),
+      close: () => {
+        if (ctx.db.open) ctx.db.close();
+        release();
+      },
     };
-    return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, picked: new PickedFiles(), close };
+    return ctx;
   } catch (err) {
     // A start-up that fails after the database opened leaves neither the handle nor the lock behind.
     if (db?.open) db.close();
     release();
     throw err;
+  }
+}
+
+function createDataFolder(dataDir: string): void {
+  asStorageFailure(() => fs.mkdirSync(dataDir, { recursive: true }), `Thư mục dữ liệu ${dataDir}`);
+}
+
+/** Opens and migrates, then proves a write goes through: a read-only file opens without complaint
+ *  and would fail every save later. */
+function openWritable(file: string): ReturnType<typeof openDatabase> {
+  const db = openDatabase(file);
+  try {
+    db.pragma(`user_version = ${LATEST_VERSION}`);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function asStorageFailure<T>(run: () => T, where: string): T {
+  try {
+    return run();
+  } catch (err) {
+    throw storageFailure(err, where) ?? err;
   }
 }
 

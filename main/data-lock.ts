@@ -15,6 +15,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../shared/api/result';
 import { sqliteCode } from './store/statements';
+import { storageFailure } from './store/storage-errors';
 
 export const LOCK_FILE_NAME = 'par-data.lock';
 const HOLDER_FILE_NAME = `${LOCK_FILE_NAME}.json`;
@@ -44,7 +45,12 @@ function heldMessage(dataDir: string): string {
 
 /** Takes the lock or throws a Vietnamese CONFLICT naming the holder; returns the release. */
 export function acquireDataLock(dataDir: string, mode = 'electron'): () => void {
-  const lock = new Database(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0 });
+  let lock: Database.Database;
+  try {
+    lock = new Database(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0 });
+  } catch (err) {
+    throw storageFailure(err, `Thư mục dữ liệu ${dataDir}`) ?? err;
+  }
   try {
     lock.exec('BEGIN EXCLUSIVE');
   } catch (err) {

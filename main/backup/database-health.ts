@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, userVersion } from '../store/migrations';
+import { sqliteCode } from '../store/statements';
 
 export type DatabaseProblem = 'missing' | 'empty' | 'not-a-database' | 'damaged' | 'too-new';
 
@@ -45,6 +46,9 @@ export function inspectDatabaseFile(file: string): DatabaseHealth {
     if (problems.length > 0) return { ok: false, problem: 'damaged', detail: `${problems.length} lỗi, ví dụ: ${problems[0]}` };
     return { ok: true, version };
   } catch (err) {
+    // Only what SQLite calls damage counts: a folder it may not write (-shm) or a locked file is not a reason to move the data aside.
+    const code = sqliteCode(err) ?? '';
+    if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB') throw err;
     return { ok: false, problem: 'damaged', detail: err instanceof Error ? err.message : String(err) };
   } finally {
     db?.close();

@@ -74,17 +74,24 @@ function moveAside(dataDir: string, problem: DatabaseProblem, now: string): stri
   return name;
 }
 
-/** Checks par.sqlite and moves it aside when the app cannot run on it; returns the notice, or null. */
-export function recoverDatabaseAtStartup(dataDir: string, now: string): RecoveryNotice | null {
+export interface StartupCheck {
+  /** Set when par.sqlite could not be used and was moved aside (or was missing while data exists). */
+  notice: RecoveryNotice | null;
+  /** The schema version of a healthy existing database (0 for a new one): below the newest, it is backed up before migrating. */
+  version: number;
+}
+
+/** Checks par.sqlite and moves it aside when the app cannot run on it. */
+export function recoverDatabaseAtStartup(dataDir: string, now: string): StartupCheck {
   const health = inspectDatabaseFile(databasePath(dataDir));
-  if (health.ok) return null;
+  if (health.ok) return { notice: null, version: health.version };
   const firstStart = (health.problem === 'missing' || health.problem === 'empty') && !hasEntries(blobsDir(dataDir)) && !hasEntries(backupsDir(dataDir));
-  if (firstStart) return null;
+  if (firstStart) return { notice: null, version: 0 };
   const movedTo = health.problem === 'missing' ? null : moveAside(dataDir, health.problem, now);
   const notice: RecoveryNotice = { problem: health.problem, detail: health.detail, movedTo, at: now };
   fs.mkdirSync(recoveryDir(dataDir), { recursive: true });
   writeFileDurably(noticePath(dataDir), `${JSON.stringify(notice, null, 2)}\n`);
-  return notice;
+  return { notice, version: 0 };
 }
 
 /** The notice of the last recovery, until the officer restores a backup or chooses to go on. */

@@ -28,7 +28,7 @@ export function storageFailure(err: unknown, where = 'Thư mục dữ liệu'): 
   const sqlite = sqliteCode(err);
   const code = errno(err);
   if (sqlite === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new AppFailure('DISK_FULL', DISK_FULL_MESSAGE);
-  if (sqlite?.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppFailure('READ_ONLY', readOnlyMessage(where));
+  if (sqlite?.startsWith('SQLITE_READONLY') || sqlite === 'SQLITE_CANTOPEN' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppFailure('READ_ONLY', readOnlyMessage(where));
   if (sqlite === 'SQLITE_CORRUPT' || sqlite === 'SQLITE_NOTADB' || sqlite?.startsWith('SQLITE_CORRUPT')) return new AppFailure('DATABASE_DAMAGED', DAMAGED_MESSAGE);
   return undefined;
 }
