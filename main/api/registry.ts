@@ -4,6 +4,7 @@ import { agencyHandlers } from './handlers/agencies';
 import { answerHandlers } from './handlers/answers';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
+import { backupHandlers } from './handlers/backups';
 import { criteriaSetHandlers } from './handlers/criteria-sets';
 import { evidenceHandlers } from './handlers/evidence';
 import { pickedEvidenceHandlers } from './handlers/evidence-picked';
@@ -11,5 +12,5 @@ import { packageHandlers } from './handlers/package';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CriteriaSet } from '../domain/criteria-set-schema';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
+import { backupChannels } from './channels/backups';
 import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
@@ -78,6 +79,7 @@ export const contract = {
   ...evidenceChannels,
   ...reportChannels,
   ...packageChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
