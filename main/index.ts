@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
+import { AutoBackup, autoBackupIntervalFromEnv } from './backup/auto-backup';
 import { APP_FOLDER_NAME } from './data-dir';
 import { evidencePickerFilters } from './evidence/file-types';
 import { registerIpc } from './shell/ipc';
@@ -38,6 +39,17 @@ function closeAppContext(): void {
   appContext = null;
 }
 
+let autoBackup: AutoBackup | null = null;
+
+/** Quitting waits once for the backup at exit (what changed since the last backup), then quits. */
+function backUpBeforeQuit(event: { preventDefault(): void }): void {
+  const pending = autoBackup;
+  if (!pending) return;
+  autoBackup = null;
+  event.preventDefault();
+  void pending.atExit().finally(() => app.quit());
+}
+
 /** "Chọn tệp" on the desktop: the system dialog, several files, allowlisted types only. The paths
  *  stay in main (handlers grant them to the renderer by id, main/evidence/picked-files.ts). */
 async function pickEvidenceFiles(): Promise<string[]> {
@@ -50,6 +62,8 @@ async function pickEvidenceFiles(): Promise<string[]> {
 async function onReady(): Promise<void> {
   appContext = createAppContext({ dataDir: dataDir(), mode: 'electron' });
   await runStartupCleanup(appContext);
+  autoBackup = new AutoBackup(appContext, autoBackupIntervalFromEnv());
+  autoBackup.start();
   appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
   createMainWindow(windowPaths, appContext);
@@ -70,6 +84,7 @@ function wireLifecycle(): void {
   app.on('activate', () => {
     if (appContext && BrowserWindow.getAllWindows().length === 0) createMainWindow(windowPaths, appContext);
   });
+  app.on('before-quit', backUpBeforeQuit);
   app.on('will-quit', closeAppContext);
   app.whenReady().then(onReady).catch(failStartup);
 }

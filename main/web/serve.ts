@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppContext, runStartupCleanup } from '../app-context';
 import { defaultDataDir } from '../data-dir';
 import { startBackendWebServer } from './backend-server';
+import { AutoBackup, autoBackupIntervalFromEnv } from '../backup/auto-backup';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,14 +20,19 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const ctx = createAppContext({ dataDir, mode: 'web' });
   await runStartupCleanup(ctx);
+  const autoBackup = new AutoBackup(ctx, autoBackupIntervalFromEnv());
+  autoBackup.start();
   const server = await startBackendWebServer(ctx, { port, staticDir: path.join(repoRoot, 'out', 'web') });
   console.log(`Ứng dụng đang chạy. Mở địa chỉ này trong trình duyệt / Open in your browser:\n\n  ${server.url}\n`);
   console.log(`Thư mục dữ liệu / Data folder: ${dataDir}`);
   const stop = (): void => {
-    void server.close().finally(() => {
-      ctx.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => autoBackup.atExit())
+      .finally(() => {
+        ctx.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -58,18 +58,24 @@ export async function packagedAssessment(h: Harness, opts: { seed?: number; agen
   return { assessmentId: a.id, agencyId: agency.id, setHash: sample.hash };
 }
 
-/** Every row of every table, in a stable order. */
+/** The safety net's own bookkeeping: an import takes a backup first (its row, its file), which is
+ *  not a change to the officer's data. */
+const SAFETY_NET_TABLES = new Set(['backups', 'blob_journal']);
+
+/** Every row of every table of the officer's data, in a stable order. */
 export function dumpTables(db: Database.Database): Record<string, unknown[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const all = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = all.filter((t) => !SAFETY_NET_TABLES.has(t));
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
 }
 
-/** Every file under `dir` (relative path → size), database files left out. */
+/** Every file under `dir` (relative path → size), database files and backups left out. */
 export function listFiles(dir: string): Record<string, number> {
   const out: Record<string, number> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
+      if (e.isDirectory() && path.relative(dir, full) === 'backups') continue;
       if (e.isDirectory()) walk(full);
       else if (!/^par\.sqlite/.test(e.name)) out[path.relative(dir, full)] = fs.statSync(full).size;
     }

@@ -5,6 +5,8 @@ import { getAgency } from '../../store/queries/agencies';
 import { getCriteriaSetSummary } from '../../criteria/set-summary';
 import { insertAssessment, listAssessments } from '../../store/queries/assessments';
 import type { HandlerRegistry } from '../dispatch';
+import { oneAtATime } from '../../backup/one-at-a-time';
+import { createBackup } from '../../evidence/backup';
 
 const LEVEL_NAMES = { department: 'sở, ban, ngành', commune: 'xã, phường' } as const;
 
@@ -29,5 +31,8 @@ export const assessmentHandlers: Pick<HandlerRegistry, 'assessments:list' | 'ass
       return insertAssessment(ctx.db, { agencyId, year, setHash, now: ctx.now() });
     })(),
   'assessments:open': (ctx, { assessmentId }) => buildAssessmentView(ctx.db, assessmentId),
-  'assessments:setStatus': (ctx, { assessmentId, status }) => changeAssessmentStatus(ctx.db, assessmentId, status, ctx.now()),
+  'assessments:setStatus': async (ctx, { assessmentId, status }) => {
+    await oneAtATime(ctx.dataDir, () => createBackup(ctx.db, ctx.dataDir, ctx.now(), { reason: 'before-status' }));
+    return changeAssessmentStatus(ctx.db, assessmentId, status, ctx.now());
+  },
 };

@@ -12,6 +12,8 @@ import { planImport } from './import-plan';
 import { answerPoints, guardExisting, writeImport } from './import-write';
 import { stageBlobs } from './stage-blobs';
 import { inspectPackage } from './verify-package';
+import { oneAtATime } from '../../backup/one-at-a-time';
+import { createBackup } from '../../evidence/backup';
 
 export interface ImportPackageOptions {
   /** The officer confirmed that an existing assessment with other content may be replaced. */
@@ -36,6 +38,9 @@ export async function importPackageFile(ctx: HandlerContext, file: string, opts:
   for (const a of doc.answers) answerPoints(set, a.code, a);
   const plan = planImport(ctx.db, manifest, doc);
   guardExisting(plan, manifest, opts.overwrite);
+  // A verified backup first: "Hoàn tác lần nhập" restores it (an overwrite replaces answers, links and settings).
+  const undo = await oneAtATime(ctx.dataDir, () => createBackup(ctx.db, ctx.dataDir, ctx.now(), { reason: 'before-import' }));
   const blobs = await stageBlobs(ctx, file, plan.neededFiles);
-  return writeImport(ctx.db, { manifest, doc, set, setText, blobs, overwrite: opts.overwrite, dataDir: ctx.dataDir, now: ctx.now() });
+  const result = writeImport(ctx.db, { manifest, doc, set, setText, blobs, overwrite: opts.overwrite, dataDir: ctx.dataDir, now: ctx.now() });
+  return { ...result, undoBackup: undo.fileName };
 }

@@ -116,8 +116,8 @@ function ensureSet(db: Database.Database, input: ImportInput, agency: Agency): b
   return !outcome.alreadyInstalled;
 }
 
-export function writeImport(db: Database.Database, input: ImportInput): PackageImportResult {
-  return db.transaction((): PackageImportResult => {
+export function writeImport(db: Database.Database, input: ImportInput): Omit<PackageImportResult, 'undoBackup'> {
+  return db.transaction((): Omit<PackageImportResult, 'undoBackup'> => {
     const plan = planImport(db, input.manifest, input.doc);
     guardExisting(plan, input.manifest, input.overwrite);
     const counts: Counts = { agency: !plan.agency, criteriaSet: false, assessment: !plan.assessment, items: 0, files: 0, links: 0, answers: 0 };

@@ -88,6 +88,8 @@ export interface PackageImportResult {
   created: { agency: boolean; criteriaSet: boolean; assessment: boolean; items: number; files: number; links: number; answers: number };
   /** The assessment existed with other answers and `overwrite` replaced them. */
   overwritten: boolean;
+  /** The backup taken just before the import (backups/ folder): restoring it undoes the import. */
+  undoBackup: string;
 }
 
 export const packageChannels = {

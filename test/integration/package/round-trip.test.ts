@@ -105,7 +105,12 @@ describe('package round trip', () => {
     await expect(importPackageFile(target.ctx, packageFile, { overwrite: false })).rejects.toMatchObject({ code: 'NEEDS_CONFIRMATION', message: expect.stringContaining('Không có gì bị ghi đè') });
     expect(dumpTables(target.ctx.db)).toEqual(tables);
     const result = await importPackageFile(target.ctx, packageFile, { overwrite: true });
-    expect(result).toMatchObject({ overwritten: true, assessmentId: id });
+    expect(result).toMatchObject({ overwritten: true, assessmentId: id, undoBackup: expect.stringMatching(/-before-import\.sqlite$/) });
+    expect(answersOf(target, id)).toEqual(answersOf(source, a.assessmentId));
+    // "Hoàn tác lần nhập": the backup taken before the import brings the local edit back, and undoing that undo brings the import back.
+    const undone = await target.call('backups:restore', { folder: 'backups', fileName: result.undoBackup });
+    expect(answersOf(target, id).find((x) => x.code === first.code)?.explanation).toBe('Sửa trên máy này');
+    await target.call('backups:restore', { folder: 'backups', fileName: undone.safetyBackup });
     expect(answersOf(target, id)).toEqual(answersOf(source, a.assessmentId));
     expect(currentTotals(target.ctx.db, id)).toEqual(currentTotals(source.ctx.db, a.assessmentId));
   });
