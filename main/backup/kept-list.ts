@@ -5,7 +5,7 @@ import type { KeptBackup, KeptBackupFolder } from '../../shared/api/channels/bac
 import { AppFailure } from '../../shared/api/result';
 import { backupsDir, recoveryDir } from '../evidence/kept-databases';
 import { backupContents } from './backup-contents';
-import { inspectDatabaseFile, type DatabaseProblem } from './database-health';
+import { inspectDatabaseFile, type DatabaseHealth, type DatabaseProblem } from './database-health';
 import { parseBackupName } from './retention';
 
 const PROBLEMS: Record<DatabaseProblem, string> = {
@@ -29,6 +29,22 @@ export function keptFile(dataDir: string, folder: KeptBackupFolder, fileName: st
   return file;
 }
 
+/** A backup never changes once written: its check is remembered by size and mtime. */
+const checked = new Map<string, { stamp: string; health: DatabaseHealth }>();
+
+function checkedHealth(file: string, stamp: string): DatabaseHealth {
+  const hit = checked.get(file);
+  if (hit?.stamp === stamp) return hit.health;
+  let health: DatabaseHealth;
+  try {
+    health = inspectDatabaseFile(file);
+  } catch {
+    health = { ok: false, problem: 'damaged', detail: '' };
+  }
+  checked.set(file, { stamp, health });
+  return health;
+}
+
 function describe(dataDir: string, folder: KeptBackupFolder, fileName: string): KeptBackup | null {
   const file = path.join(folderPath(dataDir, folder), fileName);
   let st: fs.Stats;
@@ -40,12 +56,7 @@ function describe(dataDir: string, folder: KeptBackupFolder, fileName: string): 
   if (!st.isFile()) return null;
   const parsed = folder === 'backups' ? parseBackupName(fileName) : null;
   if (folder === 'backups' && !parsed) return null;
-  let health: ReturnType<typeof inspectDatabaseFile>;
-  try {
-    health = inspectDatabaseFile(file);
-  } catch {
-    health = { ok: false, problem: 'damaged', detail: '' };
-  }
+  const health = checkedHealth(file, `${st.size}:${st.mtimeMs}`);
   return {
     fileName,
     folder,

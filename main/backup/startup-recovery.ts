@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RecoveryNoticeView } from '../../shared/api/channels/backups';
 import { blobsDir } from '../evidence/blob-store';
 import { backupsDir, recoveryDir } from '../evidence/kept-databases';
 import { databasePath } from '../store/open';
@@ -119,4 +120,10 @@ const PROBLEM_TEXT: Record<DatabaseProblem, string> = {
 export function describeRecovery(n: RecoveryNotice): string {
   const kept = n.movedTo ? ` Tệp cũ đã được cất nguyên vẹn tại recovery/${n.movedTo} (không bị xóa).` : '';
   return `${PROBLEM_TEXT[n.problem]} (${n.detail}).${kept} Ứng dụng đã mở với dữ liệu trống; tài liệu kiểm chứng vẫn còn nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.`;
+}
+
+/** The pending notice as the screens show it, or null. */
+export function recoveryNoticeView(dataDir: string): RecoveryNoticeView | null {
+  const n = pendingRecovery(dataDir);
+  return n ? { problem: n.problem, message: describeRecovery(n), movedTo: n.movedTo, at: n.at } : null;
 }

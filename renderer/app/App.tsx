@@ -4,6 +4,7 @@ import type { Agency } from '../../shared/api/entities';
 import { api } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { PackageTools } from '../features/package/PackageTools';
 import { Workspace } from '../features/workspace/Workspace';
 import { useT } from '../i18n/i18n';
@@ -15,7 +16,8 @@ type View =
   | { kind: 'loadError'; message: string }
   | { kind: 'agencyForm'; editing: Agency | null }
   | { kind: 'assessments' }
-  | { kind: 'workspace'; assessmentId: number };
+  | { kind: 'workspace'; assessmentId: number }
+  | { kind: 'backups'; from: View };
 
 /** Top level: which agency is current and which screen shows. Reopens what was open last time. */
 export function App() {
@@ -26,7 +28,16 @@ export function App() {
   /** Bumped when an import may have added assessments: the list is read again. */
   const [listVersion, setListVersion] = useState(0);
 
+  /** Set after a start on a damaged or missing database, until a backup is restored or the officer goes on. */
+  const [recoveryPending, setRecoveryPending] = useState(false);
+
   const load = useCallback(async () => {
+    const info = await api['app:info']({});
+    if (info.ok && info.value.recovery) {
+      setRecoveryPending(true);
+      setView({ kind: 'backups', from: { kind: 'assessments' } });
+      return;
+    }
     const result = await api['agencies:list']({});
     if (!result.ok) {
       setView({ kind: 'loadError', message: result.error.message });
@@ -89,6 +100,20 @@ export function App() {
     openAssessment(assessmentId);
   };
 
+  /** After a restore, an undone import or "go on with empty data": every screen reads again. */
+  const onDataReplaced = async () => {
+    setRecoveryPending(false);
+    setListVersion((v) => v + 1);
+    const listed = await api['agencies:list']({});
+    if (!listed.ok) return;
+    setAgencies(listed.value.agencies);
+    const next = listed.value.agencies.find((a) => a.id === agencyId) ?? listed.value.agencies[0] ?? null;
+    setAgencyId(next?.id ?? null);
+    remembered.setAssessmentId(null);
+  };
+
+  const openBackups = () => setView((v) => (v.kind === 'backups' ? v : { kind: 'backups', from: v.kind === 'workspace' ? { kind: 'assessments' } : v }));
+
   const backToList = () => {
     remembered.setAssessmentId(null);
     setView({ kind: 'assessments' });
@@ -126,6 +151,14 @@ export function App() {
     case 'workspace':
       body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} />;
       break;
+    case 'backups':
+      body = (
+        <BackupsScreen
+          onBack={recoveryPending ? null : () => setView(current || view.from.kind !== 'assessments' ? view.from : { kind: 'agencyForm', editing: null })}
+          onDataReplaced={() => void onDataReplaced()}
+        />
+      );
+      break;
   }
 
   return (
@@ -139,6 +172,7 @@ export function App() {
         onSelect={selectAgency}
         onAdd={() => setView({ kind: 'agencyForm', editing: null })}
         onEdit={() => current && setView({ kind: 'agencyForm', editing: current })}
+        onBackups={openBackups}
       />
       <main id="main" className="app-main">
         {body}
@@ -146,7 +180,7 @@ export function App() {
             kept in one place so its result stays when the first import switches the screen. */}
         {(view.kind === 'assessments' || (view.kind === 'agencyForm' && agencies.length === 0)) && (
           <div className="screen screen--below">
-            <PackageTools onImported={(result) => void onPackageImported(result)} onOpen={openImported} />
+            <PackageTools onImported={(result) => void onPackageImported(result)} onOpen={openImported} onDataReplaced={() => void onDataReplaced()} />
           </div>
         )}
       </main>

@@ -10,10 +10,11 @@ interface AppHeaderProps {
   onSelect: (agencyId: number) => void;
   onAdd: () => void;
   onEdit: () => void;
+  onBackups: () => void;
 }
 
 /** Application title, the agency selector with "Thêm cơ quan" / edit, "Sao lưu ngay" and the language switch. */
-export function AppHeader({ agencies, current, onSelect, onAdd, onEdit }: AppHeaderProps) {
+export function AppHeader({ agencies, current, onSelect, onAdd, onEdit, onBackups }: AppHeaderProps) {
   const t = useT();
   const selectId = useId();
   return (
@@ -38,6 +39,9 @@ export function AppHeader({ agencies, current, onSelect, onAdd, onEdit }: AppHea
         </div>
       )}
       <BackupButton />
+      <button type="button" onClick={onBackups}>
+        {t('backups.open')}
+      </button>
       <LanguageSwitch />
     </header>
   );

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { CriteriaSet } from '../domain/criteria-set-schema';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
-import { backupChannels } from './channels/backups';
+import { backupChannels, type RecoveryNoticeView } from './channels/backups';
 import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
@@ -39,6 +39,8 @@ export interface AppInfo {
   version: string;
   mode: 'electron' | 'web';
   dataDir: string;
+  /** Set after a start on a damaged or missing database: the screens offer the newest good backup first. */
+  recovery: RecoveryNoticeView | null;
 }
 
 

@@ -12,22 +12,25 @@ export interface AppFixture {
   /** The address to open, with the session token. */
   url: string;
   dataDir: string;
-  /** Stops the backend and starts it again on the same data folder (close and reopen the app). */
-  restart(): Promise<string>;
+  /** Stops the backend and starts it again on the same data folder (close and reopen the app);
+   *  `whileStopped` runs in between (e.g. to damage the database as a power cut would). */
+  restart(whileStopped?: () => void): Promise<string>;
 }
 
-export const test = base.extend<{ app: AppFixture }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
-  app: async ({}, use) => {
+export const test = base.extend<{ app: AppFixture; appEnv: Record<string, string> }>({
+  /** Extra environment for the backend (e.g. PAR_AUTO_BACKUP_SECONDS), set per spec with test.use. */
+  appEnv: [{}, { option: true }],
+  app: async ({ appEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-'));
-    let server: WebServerProcess = await spawnWebServer(dataDir);
+    let server: WebServerProcess = await spawnWebServer(dataDir, appEnv);
     const fixture: AppFixture = {
       url: server.url,
       dataDir,
-      restart: async () => {
+      restart: async (whileStopped) => {
         await server.stop();
+        whileStopped?.();
         // Same port, so the page's origin (and what it remembered) stays the same.
-        server = await spawnWebServer(dataDir, { PORT: new URL(server.origin).port });
+        server = await spawnWebServer(dataDir, { ...appEnv, PORT: new URL(server.origin).port });
         fixture.url = server.url;
         return server.url;
       },

@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import type { PackageImportResult } from '../../../shared/api/channels/package';
 import { useT } from '../../i18n/i18n';
+import { UndoImport } from './UndoImport';
 
 /** "Kết quả nhập gói": unchanged, created or overwritten, with what came in. */
-export function ImportResultView({ result, onOpen }: { result: PackageImportResult; onOpen: () => void }) {
+export function ImportResultView({ result, onOpen, onUndone }: { result: PackageImportResult; onOpen: () => void; onUndone: () => void }) {
   const t = useT();
   const id = useId();
   const c = result.created;
@@ -38,6 +39,7 @@ export function ImportResultView({ result, onOpen }: { result: PackageImportResu
           {t('package.import.open')}
         </button>
       </div>
+      {result.overwritten && <UndoImport undoBackup={result.undoBackup} onUndone={onUndone} />}
     </section>
   );
 }

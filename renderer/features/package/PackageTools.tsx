@@ -16,10 +16,12 @@ interface PackageToolsProps {
   /** An import went through: the agency and assessment lists are read again. */
   onImported: (result: PackageImportResult) => void;
   onOpen: (agencyId: number, assessmentId: number) => void;
+  /** An import was undone: the data behind every screen changed. */
+  onDataReplaced: () => void;
 }
 
 /** "Kiểm tra gói" and "Nhập gói" for a package the officer picks (USB stick, e-mail attachment). */
-export function PackageTools({ onImported, onOpen }: PackageToolsProps) {
+export function PackageTools({ onImported, onOpen, onDataReplaced }: PackageToolsProps) {
   const t = useT();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -135,7 +137,7 @@ export function PackageTools({ onImported, onOpen }: PackageToolsProps) {
         {state.kind === 'cancelled' && <p role="status">{t('package.tools.cancelled')}</p>}
       </div>
       {state.kind === 'verified' && <VerifyReportView report={state.report} />}
-      {state.kind === 'imported' && <ImportResultView result={state.result} onOpen={() => onOpen(state.result.agencyId, state.result.assessmentId)} />}
+      {state.kind === 'imported' && <ImportResultView result={state.result} onOpen={() => onOpen(state.result.agencyId, state.result.assessmentId)} onUndone={onDataReplaced} />}
       {state.kind === 'confirm' && (
         <>
           <ConfirmInline

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { BackupAssessment, KeptBackup } from '../../../shared/api/channels/backups';
+import { formatBytesVi, formatPercentVi } from '../../../shared/format/numbers';
+import { ConfirmInline } from '../../components/ConfirmInline';
+import { formatDateTime } from '../../components/format';
+import { useT } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/vi';
+
+interface BackupRowProps {
+  backup: KeptBackup;
+  newestGood: boolean;
+  busy: boolean;
+  onRestore: (backup: KeptBackup) => void;
+}
+
+function ContentsLine({ a }: { a: BackupAssessment }) {
+  const t = useT();
+  const status = a.status === 'final' ? t('backups.status.final') : t('backups.status.draft');
+  return (
+    <li>
+      {t('backups.contents.line', {
+        agency: a.agencyName,
+        year: a.year,
+        status,
+        percent: formatPercentVi(a.percent),
+        className: a.className,
+        answered: a.answeredCount,
+        leaves: a.leafCount,
+      })}
+    </li>
+  );
+}
+
+/** One kept backup: when, why, how large, what it holds, and "Khôi phục bản này" behind a confirmation. */
+export function BackupRow({ backup, newestGood, busy, onRestore }: BackupRowProps) {
+  const t = useT();
+  const [confirming, setConfirming] = useState(false);
+  const time = formatDateTime(backup.createdAt);
+  return (
+    <tr className={newestGood ? 'backup-row backup-row--newest' : 'backup-row'}>
+      <td>
+        {time}
+        {newestGood && <span className="badge badge--ok">{t('backups.newestGood')}</span>}
+      </td>
+      <td>{t(`backups.reason.${backup.reason}` as MessageKey)}</td>
+      <td>{formatBytesVi(backup.size)}</td>
+      <td>
+        {backup.assessments === null ? (
+          <span className="muted">{backup.problem ?? t('backups.contents.unreadable')}</span>
+        ) : backup.assessments.length === 0 ? (
+          <span className="muted">{t('backups.contents.none')}</span>
+        ) : (
+          <ul className="backup-contents">
+            {backup.assessments.map((a, i) => (
+              <ContentsLine key={i} a={a} />
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        {!backup.restorable ? (
+          <span className="muted">{t('backups.notRestorable', { problem: backup.problem ?? '' })}</span>
+        ) : confirming ? (
+          <ConfirmInline
+            question={t('backups.restore.confirm', { time })}
+            confirmLabel={t('backups.restore.yes')}
+            cancelLabel={t('backups.restore.no')}
+            busy={busy}
+            onConfirm={() => {
+              setConfirming(false);
+              onRestore(backup);
+            }}
+            onCancel={() => setConfirming(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} disabled={busy} aria-label={`${t('backups.restore')} ${time}`}>
+            {t('backups.restore')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
