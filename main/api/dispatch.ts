@@ -5,7 +5,7 @@
  */
 import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
 import { AppFailure, type Result } from '../../shared/api/result';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../context/handler-context';
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlerRegistry = { [C in Channel]: Handler<C> };

@@ -18,8 +18,8 @@ import { SMALL_EVIDENCE_FILE_BYTES, type ImportedFile } from '../../shared/api/e
 import { blobFileSize, publishBlob, removeTempFile } from './blob-store';
 import { commitWithOthers } from './commit-queue';
 import { requireEditableItem } from './editable-item';
-import { sanitizeDisplayName } from './file-names';
-import { checkExtension } from './file-types';
+import { sanitizeDisplayName } from '../../shared/files/file-names';
+import { checkExtension } from '../../shared/files/file-types';
 import { pathToTemp } from './path-to-temp';
 import { checkSmallRead, discardTemp, openTempEarly, publishBytes, type SmallFile } from './small-file';
 import { readSmallOnWorker, type SmallRead, type SourceStat } from './hash-worker';

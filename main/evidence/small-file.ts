@@ -6,7 +6,7 @@
  * bytes are the hashed bytes (the same buffer). The temp file is created while the worker reads.
  */
 import { createTempFile, publishBlob, removeTempFile, reuseStoredBlob, type TempFile } from './blob-store';
-import { detectType, type Previewable } from './file-types';
+import { detectType, type Previewable } from '../../shared/files/file-types';
 import type { SmallRead } from './hash-worker';
 import { diskFull, fileChanged, isDiskFullError, unsupportedType } from './import-failures';
 

@@ -3,7 +3,7 @@
  * as the web bridge's stream routes; only the page loaded from app://renderer can reach them.
  */
 import { Readable } from 'node:stream';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { fileIdFromPath, findEvidenceDownload } from '../transfer/evidence-download';
 import { UPLOAD_PATH, uploadEvidenceFile } from '../transfer/evidence-upload';
 import { EXPORT_PATH_PREFIX, findExportDownload } from '../transfer/export-download';

@@ -7,7 +7,7 @@
 import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { importEvidenceFile } from '../evidence/import-file';
 
 export const UPLOAD_PATH = '/upload/evidence';

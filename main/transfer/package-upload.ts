@@ -10,9 +10,9 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
-import type { HandlerContext } from '../api/context';
-import { importPackageFile } from '../export/package/import-package';
-import { verifyPackageFile } from '../export/package/verify-package';
+import type { HandlerContext } from '../context/handler-context';
+import { importPackageFile } from '../package/import-package';
+import { verifyPackageFile } from '../package/verify-package';
 
 export const PACKAGE_UPLOAD_PATH = '/upload/package';
 /** A package holds at most the evidence of one assessment; larger uploads are refused early. */

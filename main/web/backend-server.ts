@@ -1,6 +1,6 @@
 /** Wires the web bridge to the real dispatch and handler registry for one app context. */
 import { dispatch } from '../api/dispatch';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { createHandlerRegistry } from '../api/registry';
 import { findEvidenceDownload } from '../transfer/evidence-download';
 import { uploadEvidenceFile } from '../transfer/evidence-upload';

@@ -11,7 +11,7 @@ import { insertItem } from '../../main/store/queries/evidence';
 import { listCriteriaSets } from '../../main/store/queries/criteria-sets';
 import { insertAgency } from '../../main/store/queries/agencies';
 import { insertAssessment } from '../../main/store/queries/assessments';
-import { createAppContext } from '../../main/app-context';
+import { createAppContext } from '../../main/startup/app-context';
 import { agencyDraft } from '../helpers/app-harness';
 import { percentile, type BenchFigure } from './bench-results';
 

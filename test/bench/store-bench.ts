@@ -12,7 +12,7 @@ import type { AgencyDraft } from '../../shared/api/entities';
 import { leavesOf } from '../../shared/domain/criteria-tree';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
-import { createAppContext, type AppContext } from '../../main/app-context';
+import { createAppContext, type AppContext } from '../../main/startup/app-context';
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
 import { listCriteriaSets } from '../../main/store/queries/criteria-sets';
 import { answerFor, fullAnswers } from '../helpers/answer-generator';

@@ -7,7 +7,7 @@ import type { AgencyDraft } from '../../shared/api/entities';
 import type { AppError } from '../../shared/api/result';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
-import { createAppContext, type AppContext } from '../../main/app-context';
+import { createAppContext, type AppContext } from '../../main/startup/app-context';
 
 export interface Harness {
   dataDir: string;

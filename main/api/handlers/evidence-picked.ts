@@ -8,7 +8,7 @@ import { AppFailure } from '../../../shared/api/result';
 import type { ImportedFile } from '../../../shared/api/evidence-entities';
 import { importEvidenceFile } from '../../evidence/import-file';
 import { requireEditableItem } from '../../evidence/editable-item';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../../context/handler-context';
 import type { HandlerRegistry } from '../dispatch';
 
 export type PickedChannel = 'evidence:pickFiles' | 'evidence:importPicked' | 'evidence:pickedProgress' | 'evidence:cancelPicked';

@@ -11,7 +11,7 @@ import { blobPath } from '../../evidence/blob-store';
 import { getFile } from '../../store/queries/evidence-files';
 import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItemsForAgency, listItemsForAssessment, removeFile, unlinkItem, updateItem } from '../../store/queries/evidence';
 import type { BackupInfo } from '../../../shared/api/channels/evidence';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../../context/handler-context';
 import type { HandlerRegistry } from '../dispatch';
 import { requireEditableItem, requireUnlockedAssessment } from '../../evidence/editable-item';
 import type { PickedChannel } from './evidence-picked';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/api/result';
-import { EXPORTS_FOLDER } from '../../export/export-report';
-import { exportPackageToDataDir } from '../../export/package/export-package';
-import { verifyPackageFile } from '../../export/package/verify-package';
-import type { HandlerContext } from '../context';
+import { EXPORTS_FOLDER } from '../../report/export-report';
+import { exportPackageToDataDir } from '../../package/export-package';
+import { verifyPackageFile } from '../../package/verify-package';
+import type { HandlerContext } from '../../context/handler-context';
 import type { HandlerRegistry } from '../dispatch';
 
 /** A package the app exported: a plain name (the schema refuses separators) that must exist directly in exports/. */
