@@ -6,7 +6,7 @@ import type { PackageImportResult } from '../../shared/api/channels/package';
 import type { Agency } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
-import { findNode } from '../../shared/domain/criteria-tree';
+import { findLeaf } from '../../shared/domain/criteria-tree';
 import { evaluateLeaf } from '../../shared/domain/scoring';
 import { importCriteriaSet } from '../criteria/import-set';
 import { blobFileSize } from '../evidence/blob-store';
@@ -56,8 +56,8 @@ export function guardExisting(plan: ImportPlan, manifest: Manifest, overwrite: b
 
 /** Points of one answer, refusing an input the set's rule does not accept. */
 export function answerPoints(set: CriteriaSet, code: string, answer: AssessmentDoc['answers'][number]): number | null {
-  const visit = findNode(set, code);
-  const result = visit?.isLeaf ? evaluateLeaf(set, visit.node, answer) : undefined;
+  const visit = findLeaf(set, code);
+  const result = visit ? evaluateLeaf(set, visit.node, answer) : undefined;
   if (!result || result.state === 'invalid') {
     throw new PackageRefusal(`Câu trả lời cho tiêu chí ${code} trong gói không hợp lệ theo bộ chỉ số${result?.error ? `: ${result.error}` : '.'}`);
   }

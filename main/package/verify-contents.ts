@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { AnswerInput } from '../../shared/domain/answer';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
-import { findNode } from '../../shared/domain/criteria-tree';
+import { findLeaf } from '../../shared/domain/criteria-tree';
 import { parseJsonSafely } from '../../shared/domain/safe-json';
 import { computeTotals } from '../../shared/domain/scoring';
 import { validateCriteriaSetText } from '../../shared/domain/validate-criteria-set';
@@ -51,8 +51,7 @@ export function parseAssessmentDoc(text: string): Outcome<AssessmentDoc> {
 }
 
 function leafProblem(set: CriteriaSet, code: string, what: string): string | null {
-  const visit = findNode(set, code);
-  return visit && visit.isLeaf ? null : msg.mismatch(`${what} ghi mã tiêu chí ${code}, không phải tiêu chí chấm điểm của bộ chỉ số.`);
+  return findLeaf(set, code) ? null : msg.mismatch(`${what} ghi mã tiêu chí ${code}, không phải tiêu chí chấm điểm của bộ chỉ số.`);
 }
 
 function answerProblems(doc: AssessmentDoc, set: CriteriaSet): string[] {

@@ -5,7 +5,7 @@ import type { ReportExport } from '../../shared/api/report-entities';
 import { AppFailure } from '../../shared/api/result';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { buildReportModel } from './docx/build-model';
-import { missingLines } from './docx/model';
+import { missingLines } from '../assessment/missing-lines';
 import { renderReportDocx } from './docx/render';
 import { convertDocxToPdf, requireSoffice } from './libreoffice';
 import { reportFileName, type ReportFormat } from './report-file-name';

@@ -2,7 +2,7 @@
  *  sets installed, and the context every handler receives. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCopiesRoot } from '../api/handlers/evidence';
+import { openCopiesRoot } from '../evidence/open-with-system';
 import type { HandlerContext } from '../context/handler-context';
 import { installSampleSets } from '../criteria/install-samples';
 import { acquireDataLock } from './data-lock';

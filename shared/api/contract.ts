@@ -4,7 +4,7 @@
  * renderer client are all derived from this object, so a missing handler is a compile error.
  */
 import { z } from 'zod';
-import type { CriteriaSet } from '../domain/criteria-set-schema';
+import { MAX_CRITERIA_SET_BYTES, type CriteriaSet } from '../domain/criteria-set-schema';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { evidenceChannels } from './channels/evidence';
@@ -16,8 +16,7 @@ import { agencyDraftSchema, type Agency, type AssessmentSummary, type CriteriaSe
 const id = z.number().int().positive();
 const empty = z.strictObject({});
 const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
-/** Criteria-set files are small JSON documents; larger ones are refused before parsing. */
-export const MAX_CRITERIA_SET_BYTES = 2 * 1024 * 1024;
+export { MAX_CRITERIA_SET_BYTES };
 
 export interface AnswerView extends AnswerInput {
   code: string;

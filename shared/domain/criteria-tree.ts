@@ -40,3 +40,9 @@ export function findNode(set: CriteriaSet, code: string): NodeVisit | undefined 
   for (const v of walkSet(set)) if (v.node.code === code) return v;
   return undefined;
 }
+
+/** The scoring criterion (a leaf) with this code, or undefined when the code names a group or nothing. */
+export function findLeaf(set: CriteriaSet, code: string): NodeVisit | undefined {
+  const visit = findNode(set, code);
+  return visit?.isLeaf ? visit : undefined;
+}

@@ -1,5 +1,6 @@
 /** The report as plain data: everything the .docx needs, read once from the store. The renderer
  *  (render.ts) turns it into a document without touching the database. */
+import type { Completeness } from '../../assessment/missing-lines';
 import type { Agency } from '../../../shared/api/entities';
 import type { ReportSettings } from '../../../shared/api/report-entities';
 import type { CriteriaSet } from '../../../shared/domain/criteria-set-schema';
@@ -43,10 +44,7 @@ export interface ReportRow {
   evidence: ReportEvidence[];
 }
 
-export interface ReportCompleteness {
-  unansweredCodes: string[];
-  needsExplanationCodes: string[];
-}
+export type ReportCompleteness = Completeness;
 
 export interface ReportModel {
   agency: Pick<Agency, 'superiorBody' | 'name' | 'abbreviation' | 'placeName' | 'signerAuthority' | 'signerTitle' | 'signerName'>;
@@ -61,19 +59,4 @@ export interface ReportModel {
   completeness: ReportCompleteness;
   /** True when something is missing: the document is marked "DỰ THẢO". */
   draft: boolean;
-}
-
-/** Short labels of what is incomplete, one line each (shown in the draft box, returned to the UI,
- *  and used in the refusal of a final export). */
-export function missingLines(c: ReportCompleteness): string[] {
-  const lines: string[] = [];
-  if (c.unansweredCodes.length > 0) {
-    lines.push(`Còn ${c.unansweredCodes.length} tiêu chí chưa chấm: ${c.unansweredCodes.join(', ')}.`);
-  }
-  if (c.needsExplanationCodes.length > 0) {
-    lines.push(
-      `Còn ${c.needsExplanationCodes.length} tiêu chí cần giải trình (có điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình): ${c.needsExplanationCodes.join(', ')}.`,
-    );
-  }
-  return lines;
 }

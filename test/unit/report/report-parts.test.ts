@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRecipients, normalizeRecipients } from '../../../shared/api/report-entities';
 import { formatBytesVi } from '../../../shared/format/numbers';
 import { evidenceLine } from '../../../main/report/docx/format';
-import { missingLines } from '../../../main/report/docx/model';
+import { missingLines } from '../../../main/assessment/missing-lines';
 import { balancedLines } from '../../../main/report/docx/text';
 import { findSoffice } from '../../../main/report/libreoffice';
 import { asciiSlug, reportFileName } from '../../../main/report/report-file-name';
