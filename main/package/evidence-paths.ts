@@ -18,17 +18,6 @@ export function symbolFolder(docNumber: string): string {
   return safe === '' ? NO_SYMBOL_FOLDER : safe;
 }
 
-/** Criterion codes in tree order: "1.2" before "1.10". */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 function withSuffix(name: string, n: number): string {
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? `${name} (${n})` : `${name.slice(0, dot)} (${n})${name.slice(dot)}`;

@@ -17,7 +17,8 @@ import { APP_VERSION } from '../version';
 import { buildReportModel } from '../report/docx/build-model';
 import { renderReportDocx } from '../report/docx/render';
 import { asciiSlug } from '../report/report-file-name';
-import { compareCodes, EvidenceLayout } from './evidence-paths';
+import { compareCodes } from '../../shared/domain/criteria-tree';
+import { EvidenceLayout } from './evidence-paths';
 import { ASSESSMENT_PATH, CRITERIA_SET_PATH, PACKAGE_FORMAT, REPORT_PATH } from './format';
 import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
 

@@ -5,9 +5,10 @@ import { reportSettingsInputSchema } from '../../shared/api/channels/report';
 import { agencyDraftSchema } from '../../shared/api/entities';
 import { evidenceDraftSchema } from '../../shared/api/evidence-entities';
 import { ruleInputSchema } from '../../shared/domain/answer';
+import { SHA256_HEX } from '../../shared/domain/sha256';
 import { LIMITS, PACKAGE_FORMAT } from './format';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'mã SHA-256 phải gồm 64 chữ số hex viết thường');
+const sha256 = z.string().regex(SHA256_HEX, 'mã SHA-256 phải gồm 64 chữ số hex viết thường');
 const size = z.number().int().min(0).max(LIMITS.maxEntryBytes);
 const entryPath = z.string().min(1).max(LIMITS.maxNameBytes);
 const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');

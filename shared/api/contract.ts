@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_CRITERIA_SET_BYTES, type CriteriaSet } from '../domain/criteria-set-schema';
+import { SHA256_HEX } from '../domain/sha256';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { evidenceChannels } from './channels/evidence';
@@ -47,7 +48,7 @@ export const contract = {
   'agencies:update': { input: z.strictObject({ id, draft: agencyDraftSchema }), output: out<Agency>() },
   'criteriaSets:list': { input: empty, output: out<{ sets: CriteriaSetSummary[] }>() },
   'criteriaSets:get': {
-    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.strictObject({ hash: z.string().regex(SHA256_HEX) }),
     output: out<{ summary: CriteriaSetSummary; set: CriteriaSet }>(),
   },
   /** The renderer reads the chosen file (an <input type=file>) and sends its text. */
@@ -61,7 +62,7 @@ export const contract = {
   },
   'assessments:list': { input: z.strictObject({ agencyId: id }), output: out<{ assessments: AssessmentSummary[] }>() },
   'assessments:create': {
-    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(SHA256_HEX) }),
     output: out<AssessmentSummary>(),
   },
   'assessments:open': { input: z.strictObject({ assessmentId: id }), output: out<AssessmentView>() },

@@ -23,8 +23,9 @@ import { insertAssessment } from '../../main/store/queries/assessments';
 import { insertItem, linkItem } from '../../main/store/queries/evidence';
 import { leavesOf } from '../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
-import { agencyDraft } from '../helpers/app-harness';
+
 import type { BenchFigure } from './bench-results';
+import { agencyDraft } from '../helpers/agency-fixture';
 
 /** The baseline copy reads and writes in 4 MiB chunks (the stream default is 2–3× slower, TOOLCHAIN.md). */
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;

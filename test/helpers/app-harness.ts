@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Channel, InputOf, OutputOf } from '../../shared/api/contract';
-import type { AgencyDraft } from '../../shared/api/entities';
 import type { AppError } from '../../shared/api/result';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
@@ -17,22 +16,6 @@ export interface Harness {
   /** Close the database and open the same data folder again (quit and restart the app). */
   reopen(): void;
   dispose(): void;
-}
-
-export function agencyDraft(overrides: Partial<AgencyDraft> = {}): AgencyDraft {
-  return {
-    superiorBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
-    name: 'SỞ NỘI VỤ',
-    abbreviation: 'SNV',
-    level: 'department',
-    placeName: 'Đà Nẵng',
-    signerAuthority: 'KT. GIÁM ĐỐC',
-    signerTitle: 'PHÓ GIÁM ĐỐC',
-    signerName: 'Nguyễn Văn An',
-    officerName: 'Trần Thị Bình',
-    officerContact: '0236 3822 000',
-    ...overrides,
-  };
 }
 
 export function createHarness(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-it-'))): Harness {

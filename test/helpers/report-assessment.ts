@@ -2,7 +2,8 @@
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { fullAnswers } from './answer-generator';
-import { agencyDraft, type Harness } from './app-harness';
+import { type Harness } from './app-harness';
+import { agencyDraft } from './agency-fixture';
 
 export const COMPLETE_EXPLANATION = 'Tài liệu kiểm chứng lưu tại Văn phòng Sở, sẽ đính kèm khi nộp.';
 

@@ -12,9 +12,10 @@ import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
 import { setAssessmentStatus } from '../../../main/store/queries/assessments';
 import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, type Harness } from '../../helpers/app-harness';
 import { filesUnder } from '../../helpers/evidence-temp';
 import { makePdf, PNG_1X1 } from '../../helpers/sample-documents';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 let h: Harness;
 let server: RunningWebServer;

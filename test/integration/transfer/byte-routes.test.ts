@@ -12,9 +12,10 @@ import { routeAppStream } from '../../../main/shell/app-streams';
 import { setAssessmentStatus } from '../../../main/store/queries/assessments';
 import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, type Harness } from '../../helpers/app-harness';
 import { filesUnder } from '../../helpers/evidence-temp';
 import { makePdf } from '../../helpers/sample-documents';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 let h: Harness;
 let server: RunningWebServer;
