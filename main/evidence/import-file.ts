@@ -82,7 +82,8 @@ async function availableBytes(dataDir: string): Promise<number> {
   return stats.bavail * stats.bsize;
 }
 
-/** Checked before a byte is copied (RELIABILITY.md: check free space before a large import). */
+/** Free space for the file plus a margin, checked before a byte is copied: a large import never
+ *  fills the disk half-way. */
 function checkFreeSpace(available: number, size: number | null): void {
   const needed = (size ?? 0) + FREE_SPACE_MARGIN_BYTES;
   if (available < needed) throw diskFull(needed, available);

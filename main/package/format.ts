@@ -1,4 +1,5 @@
-/** The `par-package/v1` layout and the limits every reader applies (RELIABILITY.md, "Zip archives"). */
+/** The `par-package/v1` layout and the limits every reader applies (the README's "The submission
+ *  package" lists what is refused before anything is extracted). */
 import { PACKAGE_FORMAT } from '../../shared/api/channels/package';
 
 export { PACKAGE_FORMAT };

@@ -47,7 +47,8 @@ function checkBlobs(dataDir: string, evidence: EvidenceEntry[]): void {
   }
 }
 
-/** The evidence plus a margin must fit where the package is written (RELIABILITY.md, "Files"). */
+/** The evidence plus a margin must fit where the package is written: a full disk is refused before
+ *  the first byte, not found half-way through. */
 async function checkFreeSpace(dir: string, evidence: EvidenceEntry[]): Promise<void> {
   const needed = evidence.reduce((sum, e) => sum + e.size, 0) + FREE_SPACE_MARGIN_BYTES;
   const stats = await fs.promises.statfs(dir);
