@@ -7,6 +7,8 @@ import type { AppError } from '../../shared/api/result';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
 import { createAppContext, type AppContext } from '../../main/startup/app-context';
+import { startBackendWebServer } from '../../main/web/backend-server';
+import type { RunningWebServer } from '../../main/web/server';
 
 export interface Harness {
   dataDir: string;
@@ -46,3 +48,11 @@ export function createHarness(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'p
   };
   return harness;
 }
+
+/** The real web bridge over the harness's context, serving a one-line page (port chosen by the system). */
+export async function startBridge(h: Harness): Promise<RunningWebServer> {
+  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+  return startBackendWebServer(h.ctx, { port: 0, staticDir });
+}
+

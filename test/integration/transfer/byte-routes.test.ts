@@ -2,20 +2,16 @@
  *  (shell/app-streams.ts, run here with Node's own Request/Response) and the web bridge reach one
  *  route table (transfer/transfer-routes.ts) and one error path, so an upload, a refusal and a
  *  missing file look alike to the page in both modes. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
-import { loadCriteriaSet } from '../../../main/criteria/set-cache';
 import { blobsDir } from '../../../main/evidence/blob-store';
 import { routeAppStream } from '../../../main/shell/app-streams';
 import { setAssessmentStatus } from '../../../main/store/queries/assessments';
-import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, startBridge, type Harness } from '../../helpers/app-harness';
 import { filesUnder } from '../../helpers/evidence-temp';
+import { newDepartmentAssessment } from '../../helpers/report-assessment';
 import { makePdf } from '../../helpers/sample-documents';
-import { agencyDraft } from '../../helpers/agency-fixture';
 
 let h: Harness;
 let server: RunningWebServer;
@@ -24,13 +20,10 @@ let itemId: number;
 
 beforeEach(async () => {
   h = createHarness();
-  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-  server = await startBackendWebServer(h.ctx, { port: 0, staticDir });
-  const agency = await h.call('agencies:create', agencyDraft());
-  const set = (await h.call('criteriaSets:list', {})).sets.find((s) => s.level === 'department')!;
-  assessmentId = (await h.call('assessments:create', { agencyId: agency.id, year: 2026, setHash: set.hash })).id;
-  const code = leavesOf(loadCriteriaSet(h.ctx.db, set.hash))[0]!.node.code;
+  server = await startBridge(h);
+  const created = await newDepartmentAssessment(h);
+  assessmentId = created.assessmentId;
+  const code = leavesOf(created.set)[0]!.node.code;
   const draft = { docNumber: '125/KH-UBND', issuedOn: '2026-01-05', issuer: 'UBND thành phố Đà Nẵng', docType: 'plan' as const, summary: 'Kế hoạch CCHC' };
   itemId = (await h.call('evidence:create', { assessmentId, code, draft })).item!.id;
 });
