@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
-import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
+import { createAppContext, runStartupCleanup, type AppContext } from './startup/app-context';
 import { AutoBackup, autoBackupIntervalFromEnv } from './backup/auto-backup';
-import { APP_FOLDER_NAME } from './data-dir';
-import { evidencePickerFilters } from './evidence/file-types';
+import { APP_FOLDER_NAME } from './startup/data-dir';
+import { evidencePickerFilters } from '../shared/files/file-types';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
 
@@ -90,7 +90,7 @@ function wireLifecycle(): void {
 }
 
 app.enableSandbox();
-// Same folder as the web mode and the CLI compute (main/data-dir.ts), whatever the product name.
+// Same folder as the web mode and the CLI compute (main/startup/data-dir.ts), whatever the product name.
 app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 registerAppScheme();
 

@@ -4,9 +4,9 @@
  * handler, and wraps the outcome in a Result. Errors never leak stack traces.
  */
 import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
-import { AppFailure, type Result } from '../../shared/api/result';
-import type { HandlerContext } from './context';
-import { storageFailure } from '../store/storage-errors';
+import type { Result } from '../../shared/api/result';
+import type { HandlerContext } from '../context/handler-context';
+import { resultOf } from './result-of';
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlerRegistry = { [C in Channel]: Handler<C> };
@@ -36,14 +36,6 @@ export async function dispatch(
       error: { code: 'INVALID_INPUT', message: 'Dữ liệu nhập không hợp lệ.', path: issues[0]?.path, issues },
     };
   }
-  try {
-    const handler = registry[channel] as Handler<typeof channel>;
-    return { ok: true, value: await handler(ctx, parsed.data as never) };
-  } catch (err) {
-    if (err instanceof AppFailure) return { ok: false, error: err.toError() };
-    const storage = storageFailure(err);
-    if (storage) return { ok: false, error: storage.toError() };
-    console.error(`[dispatch] ${channel} failed:`, err);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị thay đổi.' } };
-  }
+  const handler = registry[channel] as Handler<typeof channel>;
+  return resultOf(`[dispatch] ${channel}`, () => handler(ctx, parsed.data as never));
 }

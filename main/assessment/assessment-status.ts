@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { AssessmentStatus, AssessmentSummary } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
-import { missingLines } from '../export/docx/model';
+import { missingLines } from './missing-lines';
 import { getAssessment, setAssessmentStatus } from '../store/queries/assessments';
 import { currentTotals, requireAssessment } from './assessment-view';
 

@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3';
 import type { AnswerView } from '../../shared/api/contract';
 import { AppFailure } from '../../shared/api/result';
 import type { AnswerInput } from '../../shared/domain/answer';
-import { findNode } from '../../shared/domain/criteria-tree';
 import { evaluateLeaf } from '../../shared/domain/scoring';
 import type { Totals } from '../../shared/domain/scoring-types';
+import { requireLeaf } from '../criteria/require-leaf';
 import { loadCriteriaSet } from '../criteria/set-cache';
 import { listAnswers, upsertAnswer } from '../store/queries/answers';
 import { touchAssessment } from '../store/queries/assessments';
@@ -21,8 +21,7 @@ export function saveAnswer(
     const assessment = requireAssessment(db, req.assessmentId);
     if (assessment.status === 'final') throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được.');
     const set = loadCriteriaSet(db, assessment.setHash);
-    const visit = findNode(set, req.code);
-    if (!visit || !visit.isLeaf) throw new AppFailure('NOT_FOUND', `Không có tiêu chí chấm điểm mã ${req.code}.`);
+    const visit = requireLeaf(set, req.code);
     const result = evaluateLeaf(set, visit.node, req.answer);
     if (result.state === 'invalid') throw new AppFailure('OUT_OF_RANGE', result.error ?? 'Giá trị không hợp lệ.', { path: 'answer.input' });
     upsertAnswer(db, {

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/api/result';
-import { createAppContext } from '../app-context';
-import { defaultDataDir } from '../data-dir';
-import { exportPackage } from '../export/package/export-package';
+import { createAppContext } from '../startup/app-context';
+import { defaultDataDir } from '../startup/data-dir';
+import { exportPackage } from '../package/export-package';
 import { databasePath } from '../store/open';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 

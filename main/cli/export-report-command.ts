@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/api/result';
-import { createAppContext } from '../app-context';
-import { defaultDataDir } from '../data-dir';
-import { writeFileAtomic } from '../export/atomic-write';
-import { produceReport, type ProducedReport, type ReportRequest } from '../export/export-report';
-import type { ReportFormat } from '../export/report-file-name';
+import { createAppContext } from '../startup/app-context';
+import { defaultDataDir } from '../startup/data-dir';
+import { writeFileAtomic } from '../disk/atomic-write';
+import { produceReport, type ProducedReport, type ReportRequest } from '../report/export-report';
+import type { ReportFormat } from '../report/report-file-name';
 import { databasePath } from '../store/open';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 

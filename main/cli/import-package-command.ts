@@ -5,9 +5,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PackageImportResult } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
-import { createAppContext } from '../app-context';
-import { defaultDataDir } from '../data-dir';
-import { importPackageFile } from '../export/package/import-package';
+import { createAppContext } from '../startup/app-context';
+import { defaultDataDir } from '../startup/data-dir';
+import { importPackageFile } from '../package/import-package';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 
 export const IMPORT_PACKAGE_USAGE = 'Cách dùng: par import-package [--data <thư-mục-dữ-liệu>] [--overwrite] <goi-ho-so.zip>';

@@ -2,7 +2,7 @@
 import { MAX_CRITERIA_SET_BYTES } from '../../shared/api/contract';
 import type { AnswerInput } from '../../shared/domain/answer';
 import { answersFileSchema } from '../../shared/domain/answers-file';
-import { findNode } from '../../shared/domain/criteria-tree';
+import { findLeaf } from '../../shared/domain/criteria-tree';
 import { fromMilli } from '../../shared/domain/points';
 import { computeTotals, evaluateLeaf } from '../../shared/domain/scoring';
 import { parseJsonSafely } from '../../shared/domain/safe-json';
@@ -36,8 +36,8 @@ export function scoreCommand(args: string[], io: CliIo): number {
   const answers = readAnswers(answersFile);
   const problems: string[] = [];
   for (const [code, answer] of answers) {
-    const visit = findNode(set, code);
-    if (!visit || !visit.isLeaf) {
+    const visit = findLeaf(set, code);
+    if (!visit) {
       problems.push(`${code}: không phải tiêu chí chấm điểm của bộ chỉ số`);
       continue;
     }

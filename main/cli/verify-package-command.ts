@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { PackageProblemKind, VerifyReport } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import { formatDecimalVi, formatPercentVi } from '../../shared/format/numbers';
-import { verifyPackageFile } from '../export/package/verify-package';
+import { verifyPackageFile } from '../package/verify-package';
 import { EXIT_OK, EXIT_USER_ERROR, printJson, UsageError, UserError, type CliIo } from './io';
 
 export const VERIFY_USAGE = 'Cách dùng: par verify <goi-ho-so.zip> [--json]';

@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { noteBlob, refreshNotedBlob } from '../store/queries/blob-journal';
+import { SHA256_HEX } from '../../shared/domain/sha256';
 
-const HASH = /^[0-9a-f]{64}$/;
 const RENAME_RETRIES = 8;
 const RENAME_RETRY_MS = 60;
 /** Errors an antivirus or indexer holding the file causes on Windows: worth a retry. */
@@ -25,7 +25,7 @@ export const evidenceDir = (dataDir: string): string => path.join(dataDir, 'evid
 export const blobsDir = (dataDir: string): string => path.join(evidenceDir(dataDir), 'blobs');
 export const tempDir = (dataDir: string): string => path.join(evidenceDir(dataDir), 'tmp');
 
-export const isBlobHash = (hash: string): boolean => HASH.test(hash);
+export const isBlobHash = (hash: string): boolean => SHA256_HEX.test(hash);
 
 export function blobPath(dataDir: string, hash: string): string {
   if (!isBlobHash(hash)) throw new Error(`not a blob hash (64 lowercase hex digits): ${JSON.stringify(hash)}`);

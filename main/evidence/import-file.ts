@@ -18,8 +18,8 @@ import { SMALL_EVIDENCE_FILE_BYTES, type ImportedFile } from '../../shared/api/e
 import { blobFileSize, publishBlob, removeTempFile } from './blob-store';
 import { commitWithOthers } from './commit-queue';
 import { requireEditableItem } from './editable-item';
-import { sanitizeDisplayName } from './file-names';
-import { checkExtension } from './file-types';
+import { sanitizeDisplayName } from '../../shared/files/file-names';
+import { checkExtension } from '../../shared/files/file-types';
 import { pathToTemp } from './path-to-temp';
 import { checkSmallRead, discardTemp, openTempEarly, publishBytes, type SmallFile } from './small-file';
 import { readSmallOnWorker, type SmallRead, type SourceStat } from './hash-worker';
@@ -83,7 +83,8 @@ async function availableBytes(dataDir: string): Promise<number> {
   return stats.bavail * stats.bsize;
 }
 
-/** Checked before a byte is copied (RELIABILITY.md: check free space before a large import). */
+/** Free space for the file plus a margin, checked before a byte is copied: a large import never
+ *  fills the disk half-way. */
 function checkFreeSpace(available: number, size: number | null): void {
   const needed = (size ?? 0) + FREE_SPACE_MARGIN_BYTES;
   if (available < needed) throw diskFull(needed, available);

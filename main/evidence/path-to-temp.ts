@@ -21,7 +21,7 @@
  */
 import fs from 'node:fs';
 import { removeTempFile, type TempFile } from './blob-store';
-import { detectType } from './file-types';
+import { detectType } from '../../shared/files/file-types';
 import { HashJob } from './hash-worker';
 import { cancelled, diskFull, fileChanged, isDiskFullError, tooLarge, unsupportedType } from './import-failures';
 import { progressReporter, type StreamedFile, type StreamOptions } from './stream-to-temp';

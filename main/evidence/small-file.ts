@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { createTempFile, publishBlob, removeTempFile, reuseStoredBlob, type TempFile } from './blob-store';
-import { detectType, type Previewable } from './file-types';
+import { detectType, type Previewable } from '../../shared/files/file-types';
 import type { SmallRead } from './hash-worker';
 import { diskFull, fileChanged, isDiskFullError, unsupportedType } from './import-failures';
 

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppFailure } from '../../shared/api/result';
 import { createTempFile, removeTempFile } from './blob-store';
-import { detectType, HEAD_BYTES, type Previewable } from './file-types';
+import { detectType, HEAD_BYTES, type Previewable } from '../../shared/files/file-types';
 import { cancelled, diskFull, emptyFile, fileChanged, isDiskFullError, tooLarge, unsupportedType } from './import-failures';
 import { TempWriter } from './temp-writer';
 

@@ -6,8 +6,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { resolveInside } from './contain-path';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { resolveInside } from '../../shared/serving/contain-path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/serving/csp';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +56,7 @@ export async function fileForAppUrl(requestUrl: string, rendererRoot: string): P
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST) return null;
   const pathname = url.pathname === '/' || url.pathname === '' ? '/index.html' : url.pathname;
-  const file = resolveInside(rendererRoot, pathname);
+  const file = resolveInside(rendererRoot, pathname, path);
   if (!file) return null;
   const info = await stat(file).catch(() => null);
   return info?.isFile() ? file : null;

@@ -6,7 +6,7 @@
  */
 import { channels, type Channel } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { dispatch, type HandlerRegistry } from '../api/dispatch';
 import { isTrustedSenderUrl, type SenderCheck } from './sender-check';
 

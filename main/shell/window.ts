@@ -5,7 +5,7 @@
  */
 import { BrowserWindow, protocol, session as electronSession, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, isAppOriginUrl } from './app-origin';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { serveAppRequest } from './app-files';
 import { routeAppStream } from './app-streams';
 import { secureWindowOptions } from './window-options';

@@ -4,7 +4,7 @@
  * keep the browser from guessing types or running anything.
  */
 import fs from 'node:fs';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { blobPath } from '../evidence/blob-store';
 import { getFile } from '../store/queries/evidence-files';
 

@@ -5,10 +5,10 @@
  * the renderer is ever used as a path.
  */
 import type { Result } from '../../shared/api/result';
-import { AppFailure } from '../../shared/api/result';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { importEvidenceFile } from '../evidence/import-file';
+import { resultOf } from '../api/result-of';
 
 export const UPLOAD_PATH = '/upload/evidence';
 
@@ -32,8 +32,8 @@ export async function uploadEvidenceFile(
   if (assessmentId === null || itemId === null || fileName.length === 0 || fileName.length > 1000 || (declaredSize !== undefined && !Number.isSafeInteger(declaredSize))) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu tải tệp lên không hợp lệ.' } };
   }
-  try {
-    const file = await importEvidenceFile(ctx.db, ctx.dataDir, {
+  const imported = () =>
+    importEvidenceFile(ctx.db, ctx.dataDir, {
       assessmentId,
       itemId,
       fileName,
@@ -43,10 +43,5 @@ export async function uploadEvidenceFile(
       maxBytes: ctx.maxEvidenceBytes,
       now: ctx.now(),
     });
-    return { ok: true, value: file };
-  } catch (err) {
-    if (err instanceof AppFailure) return { ok: false, error: err.toError() };
-    console.error('[upload] evidence import failed:', err);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Không lưu được tệp. Dữ liệu chưa bị thay đổi.' } };
-  }
+  return resultOf('[upload] evidence import', imported, 'Không lưu được tệp. Dữ liệu chưa bị thay đổi.');
 }

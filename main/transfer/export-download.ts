@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandlerContext } from '../api/context';
-import { EXPORTS_FOLDER } from '../export/export-report';
-import { resolveInside } from '../shell/contain-path';
+import type { HandlerContext } from '../context/handler-context';
+import { EXPORTS_FOLDER } from '../report/export-report';
+import { resolveInside } from '../../shared/serving/contain-path';
 import { contentDisposition, type EvidenceDownload } from './evidence-download';
 
 export const EXPORT_PATH_PREFIX = `/${EXPORTS_FOLDER}/`;
@@ -22,7 +22,7 @@ export function findExportDownload(ctx: HandlerContext, pathname: string): Evide
   if (!pathname.startsWith(EXPORT_PATH_PREFIX)) return null;
   const name = pathname.slice(EXPORT_PATH_PREFIX.length);
   const mediaType = MEDIA_TYPES[path.extname(name).toLowerCase()];
-  const file = resolveInside(path.join(ctx.dataDir, EXPORTS_FOLDER), name);
+  const file = resolveInside(path.join(ctx.dataDir, EXPORTS_FOLDER), name, path);
   if (!mediaType || !file || path.dirname(file) !== path.join(ctx.dataDir, EXPORTS_FOLDER)) return null;
   let size: number;
   try {

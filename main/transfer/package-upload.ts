@@ -10,9 +10,10 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
-import type { HandlerContext } from '../api/context';
-import { importPackageFile } from '../export/package/import-package';
-import { verifyPackageFile } from '../export/package/verify-package';
+import type { HandlerContext } from '../context/handler-context';
+import { importPackageFile } from '../package/import-package';
+import { verifyPackageFile } from '../package/verify-package';
+import { resultOf } from '../api/result-of';
 
 export const PACKAGE_UPLOAD_PATH = '/upload/package';
 /** A package holds at most the evidence of one assessment; larger uploads are refused early. */
@@ -52,16 +53,14 @@ export async function uploadPackage(
 ): Promise<Result<unknown>> {
   const action = params.get('action');
   if (action !== 'verify' && action !== 'import') return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ.' } };
-  let file: string | null = null;
+  const received: { file?: string } = {};
+  const run = async () => {
+    const file = (received.file = await receive(ctx, body, signal));
+    return action === 'verify' ? verifyPackageFile(file) : importPackageFile(ctx, file, { overwrite: params.get('overwrite') === '1' });
+  };
   try {
-    file = await receive(ctx, body, signal);
-    const value = action === 'verify' ? await verifyPackageFile(file) : await importPackageFile(ctx, file, { overwrite: params.get('overwrite') === '1' });
-    return { ok: true, value };
-  } catch (err) {
-    if (err instanceof AppFailure) return { ok: false, error: err.toError() };
-    console.error('[upload] package failed:', err);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Không xử lý được gói. Dữ liệu chưa bị thay đổi.' } };
+    return await resultOf('[upload] package', run, 'Không xử lý được gói. Dữ liệu chưa bị thay đổi.');
   } finally {
-    if (file) await fs.promises.rm(file, { force: true });
+    if (received.file) await fs.promises.rm(received.file, { force: true });
   }
 }

@@ -1,11 +1,8 @@
 /** Wires the web bridge to the real dispatch and handler registry for one app context. */
 import { dispatch } from '../api/dispatch';
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../context/handler-context';
 import { createHandlerRegistry } from '../api/registry';
-import { findEvidenceDownload } from '../transfer/evidence-download';
-import { uploadEvidenceFile } from '../transfer/evidence-upload';
-import { findExportDownload } from '../transfer/export-download';
-import { uploadPackage } from '../transfer/package-upload';
+import { routeTransfer } from '../transfer/transfer-routes';
 import { startWebServer, type RunningWebServer } from './server';
 
 export function startBackendWebServer(
@@ -16,11 +13,6 @@ export function startBackendWebServer(
   return startWebServer({
     ...opts,
     call: (channel, input) => dispatch(registry, ctx, channel, input),
-    streams: {
-      upload: (params, body, signal) => uploadEvidenceFile(ctx, params, body, signal),
-      uploadPackage: (params, body, signal) => uploadPackage(ctx, params, body, signal),
-      download: (fileId, asAttachment) => findEvidenceDownload(ctx, fileId, asAttachment),
-      exportFile: (pathname) => findExportDownload(ctx, pathname),
-    },
+    streams: { route: (req) => routeTransfer(ctx, req) },
   });
 }

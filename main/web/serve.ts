@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppContext, runStartupCleanup } from '../app-context';
-import { defaultDataDir } from '../data-dir';
+import { createAppContext, runStartupCleanup } from '../startup/app-context';
+import { defaultDataDir } from '../startup/data-dir';
 import { startBackendWebServer } from './backend-server';
 import { AutoBackup, autoBackupIntervalFromEnv } from '../backup/auto-backup';
 

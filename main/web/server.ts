@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../shared/api/result';
-import { CONTENT_SECURITY_POLICY } from '../shell/csp';
-import { resolveInside } from '../shell/contain-path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/serving/csp';
+import { resolveInside } from '../../shared/serving/contain-path';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './http-guards';
 import { handleStreamRoute, isStreamRoute, type StreamServices } from './stream-routes';
 
@@ -112,7 +112,7 @@ function safeDecode(text: string): string {
 function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden(res, 'Phương thức không hợp lệ.');
   const requested = pathname === '/' ? 'index.html' : pathname;
-  const file = resolveInside(staticDir, requested);
+  const file = resolveInside(staticDir, requested, path);
   if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Không tìm thấy.');

@@ -1,30 +1,23 @@
 /**
- * The two routes that move file bytes rather than JSON: evidence uploads (POST, token header,
- * our Origin) and evidence files for preview or download (GET, token in the query because an
- * <iframe> or <img> cannot send headers). Both reach the same services as Electron's protocol.
+ * The web bridge's guards for the byte routes (transfer/transfer-routes.ts): evidence and package
+ * uploads (POST, token header, our Origin) and evidence files and exports for preview or download
+ * (GET, token in the query because an <iframe> or <img> cannot send headers). Past the guards the
+ * route runs exactly as under Electron's app:// protocol.
  */
 import type http from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { Result } from '../../shared/api/result';
-import type { EvidenceDownload } from '../transfer/evidence-download';
-import { fileIdFromPath, FILE_PATH_PREFIX } from '../transfer/evidence-download';
-import { UPLOAD_PATH } from '../transfer/evidence-upload';
-import { PACKAGE_UPLOAD_PATH } from '../transfer/package-upload';
-import { EXPORT_PATH_PREFIX } from '../transfer/export-download';
+import { fail } from '../../shared/api/result';
+import type { TransferAnswer, TransferRequest } from '../transfer/transfer-routes';
+import { isTransferRoute, isUploadRoute } from '../transfer/transfer-routes';
 import { isAllowedOrigin, tokenMatches } from './http-guards';
 
 export interface StreamServices {
-  upload(params: URLSearchParams, body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Result<unknown>>;
-  uploadPackage(params: URLSearchParams, body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Result<unknown>>;
-  download(fileId: number, asAttachment: boolean): EvidenceDownload | null;
-  exportFile(pathname: string): EvidenceDownload | null;
+  route(req: TransferRequest): Promise<TransferAnswer>;
 }
 
 type Reply = (status: number, body: unknown) => void;
 
-export function isStreamRoute(pathname: string): boolean {
-  return pathname === UPLOAD_PATH || pathname === PACKAGE_UPLOAD_PATH || pathname.startsWith(FILE_PATH_PREFIX) || pathname.startsWith(EXPORT_PATH_PREFIX);
-}
+export const isStreamRoute = isTransferRoute;
 
 export async function handleStreamRoute(
   req: http.IncomingMessage,
@@ -32,32 +25,27 @@ export async function handleStreamRoute(
   url: URL,
   ctx: { port: number; token: string; services: StreamServices; reply: Reply },
 ): Promise<void> {
-  const forbidden = (message: string): void => ctx.reply(403, { ok: false, error: { code: 'FORBIDDEN', message } });
-  if (url.pathname === UPLOAD_PATH || url.pathname === PACKAGE_UPLOAD_PATH) {
+  const forbidden = (message: string): void => ctx.reply(403, fail('FORBIDDEN', message));
+  const aborted = new AbortController();
+  if (isUploadRoute(url.pathname)) {
     if (req.method !== 'POST') return forbidden('Chỉ chấp nhận POST.');
     if (!isAllowedOrigin(req.headers.origin, ctx.port)) return forbidden('Nguồn gọi không hợp lệ.');
     if (!tokenMatches(req.headers['x-par-token'], ctx.token)) return forbidden('Phiên làm việc không hợp lệ.');
-    const aborted = new AbortController();
     res.on('close', () => {
       if (!res.writableEnded) aborted.abort();
     });
     req.on('aborted', () => aborted.abort());
-    const receive = url.pathname === UPLOAD_PATH ? ctx.services.upload : ctx.services.uploadPackage;
-    const result = await receive(url.searchParams, req, aborted.signal);
-    if (!res.destroyed) ctx.reply(200, result);
+  } else {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden('Phương thức không hợp lệ.');
+    if (!tokenMatches(url.searchParams.get('token') ?? undefined, ctx.token)) return forbidden('Phiên làm việc không hợp lệ.');
+  }
+  const answer = await ctx.services.route({ method: req.method, url, body: req, signal: aborted.signal });
+  if (answer.kind === 'result') {
+    if (!res.destroyed) ctx.reply(answer.status, answer.result);
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden('Phương thức không hợp lệ.');
-  if (!tokenMatches(url.searchParams.get('token') ?? undefined, ctx.token)) return forbidden('Phiên làm việc không hợp lệ.');
-  const fileId = fileIdFromPath(url.pathname);
-  const found = url.pathname.startsWith(EXPORT_PATH_PREFIX)
-    ? ctx.services.exportFile(url.pathname)
-    : fileId === null
-      ? null
-      : ctx.services.download(fileId, url.searchParams.get('download') === '1');
-  if (!found) return ctx.reply(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy tệp.' } });
-  res.writeHead(200, found.headers);
+  res.writeHead(200, answer.download.headers);
   if (req.method === 'HEAD') return void res.end();
   // pipeline closes the file when the client goes away (a preview closed mid-way).
-  await pipeline(found.open(), res).catch(() => res.destroy());
+  await pipeline(answer.download.open(), res).catch(() => res.destroy());
 }

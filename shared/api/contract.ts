@@ -4,7 +4,8 @@
  * renderer client are all derived from this object, so a missing handler is a compile error.
  */
 import { z } from 'zod';
-import type { CriteriaSet } from '../domain/criteria-set-schema';
+import { MAX_CRITERIA_SET_BYTES, type CriteriaSet } from '../domain/criteria-set-schema';
+import { SHA256_HEX } from '../domain/sha256';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
@@ -17,8 +18,7 @@ import { agencyDraftSchema, type Agency, type AssessmentSummary, type CriteriaSe
 const id = z.number().int().positive();
 const empty = z.strictObject({});
 const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
-/** Criteria-set files are small JSON documents; larger ones are refused before parsing. */
-export const MAX_CRITERIA_SET_BYTES = 2 * 1024 * 1024;
+export { MAX_CRITERIA_SET_BYTES };
 
 export interface AnswerView extends AnswerInput {
   code: string;
@@ -51,7 +51,7 @@ export const contract = {
   'agencies:update': { input: z.strictObject({ id, draft: agencyDraftSchema }), output: out<Agency>() },
   'criteriaSets:list': { input: empty, output: out<{ sets: CriteriaSetSummary[] }>() },
   'criteriaSets:get': {
-    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.strictObject({ hash: z.string().regex(SHA256_HEX) }),
     output: out<{ summary: CriteriaSetSummary; set: CriteriaSet }>(),
   },
   /** The renderer reads the chosen file (an <input type=file>) and sends its text. */
@@ -65,7 +65,7 @@ export const contract = {
   },
   'assessments:list': { input: z.strictObject({ agencyId: id }), output: out<{ assessments: AssessmentSummary[] }>() },
   'assessments:create': {
-    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(SHA256_HEX) }),
     output: out<AssessmentSummary>(),
   },
   'assessments:open': { input: z.strictObject({ assessmentId: id }), output: out<AssessmentView>() },

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 
 export const CRITERIA_SET_FORMAT = 'par-criteria-set/v1';
+/** Criteria-set files are small JSON documents; larger ones are refused before parsing. */
+export const MAX_CRITERIA_SET_BYTES = 2 * 1024 * 1024;
 
 /** Points are decimals with at most 3 places (exact in milli-points); JSON numbers only. */
 const points = z.number().finite().min(0).max(1000);

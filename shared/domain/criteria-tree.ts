@@ -32,6 +32,17 @@ export function* walkSet(set: CriteriaSet): Generator<NodeVisit> {
   if (adj?.penalty) yield* walk(adj.penalty.children, 'adjustments.penalty.children', 1, 'penalty', adj.penalty.code);
 }
 
+/** Criterion codes in tree order: "1.2" before "1.10". */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
 export function leavesOf(set: CriteriaSet): NodeVisit[] {
   return [...walkSet(set)].filter((v) => v.isLeaf);
 }
@@ -39,4 +50,10 @@ export function leavesOf(set: CriteriaSet): NodeVisit[] {
 export function findNode(set: CriteriaSet, code: string): NodeVisit | undefined {
   for (const v of walkSet(set)) if (v.node.code === code) return v;
   return undefined;
+}
+
+/** The scoring criterion (a leaf) with this code, or undefined when the code names a group or nothing. */
+export function findLeaf(set: CriteriaSet, code: string): NodeVisit | undefined {
+  const visit = findNode(set, code);
+  return visit?.isLeaf ? visit : undefined;
 }

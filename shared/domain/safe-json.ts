@@ -1,5 +1,5 @@
 /**
- * JSON.parse with the limits that untrusted files need (RELIABILITY.md, "JSON input"):
+ * JSON.parse with the limits that untrusted files (criteria sets, answer files, package manifests) need:
  * size in UTF-8 bytes and nesting depth are checked BEFORE parsing (a 1,000,000-deep array
  * is never handed to JSON.parse), and after parsing, duplicate keys (JSON.parse silently keeps
  * the last one) and the keys `__proto__`, `constructor`, `prototype` are refused.

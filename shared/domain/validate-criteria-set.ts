@@ -8,8 +8,7 @@
  * Every issue found is reported with its JSON path, up to MAX_REPORTED_ISSUES. Step 3 runs only
  * when step 2 passed, since it needs the typed set.
  */
-import { MAX_CRITERIA_SET_BYTES } from '../api/contract';
-import { criteriaSetSchema, type CriteriaSet, type RuleKind } from './criteria-set-schema';
+import { criteriaSetSchema, MAX_CRITERIA_SET_BYTES, type CriteriaSet, type RuleKind } from './criteria-set-schema';
 import { walkSet } from './criteria-tree';
 import { parseJsonSafely } from './safe-json';
 import { checkResultClasses } from './validate-classes';

@@ -22,8 +22,9 @@ import { importEvidenceFile } from '../../main/evidence/import-file';
 import { databasePath, openDatabase } from '../../main/store/open';
 import { insertAgency } from '../../main/store/queries/agencies';
 import { insertItem } from '../../main/store/queries/evidence';
-import { sampleAgency } from '../helpers/store-temp';
+
 import type { BenchFigure } from './bench-results';
+import { agencyDraft } from '../helpers/agency-fixture';
 
 const MIB = 1024 * 1024;
 const BIG_BYTES = 1024 * MIB;
@@ -43,7 +44,7 @@ function openEnv(): BenchEnv {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-evidence-'));
   const dataDir = path.join(root, 'data');
   const db = openDatabase(databasePath(dataDir));
-  const agencyId = insertAgency(db, sampleAgency(), NOW).id;
+  const agencyId = insertAgency(db, agencyDraft(), NOW).id;
   return { root, dataDir, db, agencyId };
 }
 

@@ -13,18 +13,19 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { Transform, type TransformCallback } from 'node:stream';
-import { createAppContext, type AppContext } from '../../main/app-context';
+import { createAppContext, type AppContext } from '../../main/startup/app-context';
 import { blobPath } from '../../main/evidence/blob-store';
 import { importEvidenceFile } from '../../main/evidence/import-file';
-import { exportPackage } from '../../main/export/package/export-package';
-import { verifyPackageFile } from '../../main/export/package/verify-package';
+import { exportPackage } from '../../main/package/export-package';
+import { verifyPackageFile } from '../../main/package/verify-package';
 import { insertAgency } from '../../main/store/queries/agencies';
 import { insertAssessment } from '../../main/store/queries/assessments';
 import { insertItem, linkItem } from '../../main/store/queries/evidence';
 import { leavesOf } from '../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
-import { agencyDraft } from '../helpers/app-harness';
+
 import type { BenchFigure } from './bench-results';
+import { agencyDraft } from '../helpers/agency-fixture';
 
 /** The baseline copy reads and writes in 4 MiB chunks (the stream default is 2–3× slower, TOOLCHAIN.md). */
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;

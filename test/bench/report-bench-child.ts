@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { writeFileAtomic } from '../../main/export/atomic-write';
-import { buildReportModel } from '../../main/export/docx/build-model';
-import type { ReportEvidence, ReportModel } from '../../main/export/docx/model';
-import { renderReportDocx } from '../../main/export/docx/render';
-import { createAppContext } from '../../main/app-context';
+import { writeFileAtomic } from '../../main/disk/atomic-write';
+import { buildReportModel } from '../../main/report/docx/build-model';
+import type { ReportEvidence, ReportModel } from '../../main/report/docx/model';
+import { renderReportDocx } from '../../main/report/docx/render';
+import { createAppContext } from '../../main/startup/app-context';
 import { percentile } from './bench-results';
 
 const [dataDir, assessmentId, evidenceRows, runs] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4] ?? 2000), Number(process.argv[5] ?? 3)];

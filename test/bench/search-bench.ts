@@ -11,9 +11,10 @@ import { insertItem } from '../../main/store/queries/evidence';
 import { listCriteriaSets } from '../../main/store/queries/criteria-sets';
 import { insertAgency } from '../../main/store/queries/agencies';
 import { insertAssessment } from '../../main/store/queries/assessments';
-import { createAppContext } from '../../main/app-context';
-import { agencyDraft } from '../helpers/app-harness';
+import { createAppContext } from '../../main/startup/app-context';
+
 import { percentile, type BenchFigure } from './bench-results';
+import { agencyDraft } from '../helpers/agency-fixture';
 
 const SUBJECTS = ['Kế hoạch cải cách hành chính', 'Báo cáo kết quả đào tạo, bồi dưỡng', 'Quyết định công bố thủ tục hành chính', 'Công văn về chuyển đổi số', 'Thông báo kết luận kiểm tra công vụ'];
 const QUERIES = ['ke hoach', 'dao tao', 'thu tuc hanh chinh', 'chuyen doi so', '125/KH', 'kiem tra cong vu nam 2025', 'khong co gi'];

@@ -12,28 +12,20 @@ import type { AgencyDraft } from '../../shared/api/entities';
 import { leavesOf } from '../../shared/domain/criteria-tree';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
-import { createAppContext, type AppContext } from '../../main/app-context';
+import { createAppContext, type AppContext } from '../../main/startup/app-context';
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
 import { listCriteriaSets } from '../../main/store/queries/criteria-sets';
 import { answerFor, fullAnswers } from '../helpers/answer-generator';
 import { repoRoot } from '../helpers/web-server-process';
 import { percentile, type BenchFigure } from './bench-results';
+import { agencyDraft } from '../helpers/agency-fixture';
 
 const registry = createHandlerRegistry();
 
-function agencyDraft(i: number, level: 'department' | 'commune'): AgencyDraft {
-  return {
-    superiorBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
-    name: level === 'department' ? `SỞ SỐ ${i}` : `ỦY BAN NHÂN DÂN PHƯỜNG SỐ ${i}`,
-    abbreviation: `S${i}`,
-    level,
-    placeName: 'Đà Nẵng',
-    signerAuthority: 'KT. GIÁM ĐỐC',
-    signerTitle: 'PHÓ GIÁM ĐỐC',
-    signerName: `Nguyễn Văn ${i}`,
-    officerName: 'Trần Thị B',
-    officerContact: '0236 000 000',
-  };
+/** Agency number i: the test agency under another name. */
+function numberedAgency(i: number, level: 'department' | 'commune'): AgencyDraft {
+  const name = level === 'department' ? `SỞ SỐ ${i}` : `ỦY BAN NHÂN DÂN PHƯỜNG SỐ ${i}`;
+  return agencyDraft({ name, abbreviation: `S${i}`, level, signerName: `Nguyễn Văn ${i}`, officerContact: '0236 000 000' });
 }
 
 async function call<T>(ctx: AppContext, channel: string, input: unknown): Promise<T> {
@@ -59,7 +51,7 @@ export async function benchAnswerSave(saves = 400): Promise<BenchFigure[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-save-'));
   const ctx = createAppContext({ dataDir, mode: 'test' });
   try {
-    const agency = await call<{ id: number }>(ctx, 'agencies:create', agencyDraft(1, 'department'));
+    const agency = await call<{ id: number }>(ctx, 'agencies:create', numberedAgency(1, 'department'));
     const hash = sampleHash(ctx, 'department');
     const assessmentId = await answeredAssessment(ctx, agency.id, 2026, hash, 1);
     const leaves = leavesOf(loadCriteriaSet(ctx.db, hash)).filter((v) => v.node.rule?.kind !== 'survey');
@@ -108,7 +100,7 @@ export async function benchColdOpen(agencies = 10, years = 5, runs = 5): Promise
   try {
     for (let a = 1; a <= agencies; a++) {
       const level = a % 2 === 0 ? 'commune' : 'department';
-      const agency = await call<{ id: number }>(ctx, 'agencies:create', agencyDraft(a, level));
+      const agency = await call<{ id: number }>(ctx, 'agencies:create', numberedAgency(a, level));
       for (let y = 0; y < years; y++) lastAssessment = await answeredAssessment(ctx, agency.id, 2022 + y, sampleHash(ctx, level), a * 10 + y);
     }
   } finally {

@@ -14,8 +14,9 @@ import { performance } from 'node:perf_hooks';
 import { importEvidenceFile } from '../../main/evidence/import-file';
 import { startBackendWebServer } from '../../main/web/backend-server';
 import type { RunningWebServer } from '../../main/web/server';
-import { agencyDraft, createHarness, type Harness } from '../helpers/app-harness';
+import { createHarness, type Harness } from '../helpers/app-harness';
 import type { BenchFigure } from './bench-results';
+import { agencyDraft } from '../helpers/agency-fixture';
 
 const FILES = 2000;
 const SIZE = 100 * 1000;

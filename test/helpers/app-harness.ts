@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Channel, InputOf, OutputOf } from '../../shared/api/contract';
-import type { AgencyDraft } from '../../shared/api/entities';
 import type { AppError } from '../../shared/api/result';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
-import { createAppContext, type AppContext } from '../../main/app-context';
+import { createAppContext, type AppContext } from '../../main/startup/app-context';
+import { startBackendWebServer } from '../../main/web/backend-server';
+import type { RunningWebServer } from '../../main/web/server';
 
 export interface Harness {
   dataDir: string;
@@ -17,22 +18,6 @@ export interface Harness {
   /** Close the database and open the same data folder again (quit and restart the app). */
   reopen(): void;
   dispose(): void;
-}
-
-export function agencyDraft(overrides: Partial<AgencyDraft> = {}): AgencyDraft {
-  return {
-    superiorBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
-    name: 'SỞ NỘI VỤ',
-    abbreviation: 'SNV',
-    level: 'department',
-    placeName: 'Đà Nẵng',
-    signerAuthority: 'KT. GIÁM ĐỐC',
-    signerTitle: 'PHÓ GIÁM ĐỐC',
-    signerName: 'Nguyễn Văn An',
-    officerName: 'Trần Thị Bình',
-    officerContact: '0236 3822 000',
-    ...overrides,
-  };
 }
 
 export function createHarness(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-it-'))): Harness {
@@ -63,3 +48,11 @@ export function createHarness(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'p
   };
   return harness;
 }
+
+/** The real web bridge over the harness's context, serving a one-line page (port chosen by the system). */
+export async function startBridge(h: Harness): Promise<RunningWebServer> {
+  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+  return startBackendWebServer(h.ctx, { port: 0, staticDir });
+}
+

@@ -10,7 +10,8 @@ import { insertAgency } from '../../main/store/queries/agencies';
 import { insertItem } from '../../main/store/queries/evidence';
 import { insertCriteriaSet } from '../../main/store/queries/criteria-sets';
 import { insertAssessment } from '../../main/store/queries/assessments';
-import { makeTempDir, NOW, sampleAgency, sampleSetRow, type TempDir } from './store-temp';
+import { makeTempDir, NOW, sampleSetRow, type TempDir } from './store-temp';
+import { agencyDraft } from './agency-fixture';
 
 export const PDF_HEADER = Buffer.from('%PDF-1.7\n');
 
@@ -26,7 +27,7 @@ export function makeEvidenceEnv(prefix = 'par-evidence-'): EvidenceEnv {
   const tmp = makeTempDir(prefix);
   const dataDir = tmp.file('data');
   const db = openDatabase(databasePath(dataDir));
-  const agencyId = insertAgency(db, sampleAgency(), NOW).id;
+  const agencyId = insertAgency(db, agencyDraft(), NOW).id;
   return {
     tmp,
     dataDir,

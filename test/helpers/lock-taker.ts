@@ -1,6 +1,6 @@
 /** A child process for the lock tests: says "ready", waits for "go" on stdin, tries to take the
  *  data folder's lock, says "won" or "refused: <message>", and holds a won lock until stdin closes. */
-import { acquireDataLock } from '../../main/data-lock';
+import { acquireDataLock } from '../../main/startup/data-lock';
 import { waitForGo } from './wait-for-go';
 
 const [dataDir, mode] = process.argv.slice(2);

@@ -10,8 +10,9 @@ import { leavesOf } from '../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
 import { importEvidenceFile } from '../../main/evidence/import-file';
 import { fullAnswers } from './answer-generator';
-import { agencyDraft, type Harness } from './app-harness';
+import { type Harness } from './app-harness';
 import { makePdf, PNG_1X1 } from './sample-documents';
+import { agencyDraft } from './agency-fixture';
 
 export interface PackagedAssessment {
   assessmentId: number;

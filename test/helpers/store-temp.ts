@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { AgencyDraft } from '../../shared/api/entities';
 import type { CriteriaSetRow } from '../../main/store/queries/criteria-sets';
 
 export const NOW = '2026-01-05T08:00:00.000Z';
@@ -26,22 +25,6 @@ export function makeTempDir(prefix = 'par-store-'): TempDir {
 
 export function sha256File(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-export function sampleAgency(overrides: Partial<AgencyDraft> = {}): AgencyDraft {
-  return {
-    superiorBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
-    name: 'SỞ NỘI VỤ',
-    abbreviation: 'SNV',
-    level: 'department',
-    placeName: 'Đà Nẵng',
-    signerAuthority: 'KT. GIÁM ĐỐC',
-    signerTitle: 'PHÓ GIÁM ĐỐC',
-    signerName: 'Nguyễn Văn A',
-    officerName: 'Trần Thị B',
-    officerContact: '0236 3822 000',
-    ...overrides,
-  };
 }
 
 /** A criteria-set row whose hash really is the SHA-256 of its (toy) canonical JSON. */

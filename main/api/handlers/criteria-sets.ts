@@ -1,16 +1,10 @@
-import { AppFailure } from '../../../shared/api/result';
 import { importCriteriaSet } from '../../criteria/import-set';
-import { loadCriteriaSet } from '../../criteria/set-cache';
-import { getCriteriaSetSummary } from '../../criteria/set-summary';
+import { openCriteriaSet } from '../../criteria/open-set';
 import { listCriteriaSets } from '../../store/queries/criteria-sets';
 import type { HandlerRegistry } from '../dispatch';
 
 export const criteriaSetHandlers: Pick<HandlerRegistry, 'criteriaSets:list' | 'criteriaSets:get' | 'criteriaSets:import'> = {
   'criteriaSets:list': (ctx) => ({ sets: listCriteriaSets(ctx.db) }),
-  'criteriaSets:get': (ctx, { hash }) => {
-    const summary = getCriteriaSetSummary(ctx.db, hash);
-    if (!summary) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bộ chỉ số.');
-    return { summary, set: loadCriteriaSet(ctx.db, hash) };
-  },
+  'criteriaSets:get': (ctx, { hash }) => openCriteriaSet(ctx.db, hash),
   'criteriaSets:import': (ctx, input) => importCriteriaSet(ctx.db, input, ctx.now()),
 };

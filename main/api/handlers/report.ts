@@ -1,5 +1,5 @@
-import { exportReportToDataDir } from '../../export/export-report';
-import { reportSettingsFor, saveReportSettings } from '../../export/report-settings';
+import { exportReportToDataDir } from '../../report/export-report';
+import { reportSettingsFor, saveReportSettings } from '../../report/report-settings';
 import type { HandlerRegistry } from '../dispatch';
 
 export const reportHandlers: Pick<HandlerRegistry, 'report:getSettings' | 'report:saveSettings' | 'report:export'> = {

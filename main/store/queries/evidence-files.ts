@@ -3,7 +3,7 @@
  *  (main/evidence/blob-store.ts); triggers keep `blobs.unreferenced_since` up to date. */
 import type Database from 'better-sqlite3';
 import type { EvidenceFile } from '../../../shared/api/evidence-entities';
-import { previewableOf } from '../../evidence/file-types';
+import { previewableOf } from '../../../shared/files/file-types';
 import { prepared } from '../statements';
 
 export interface FileRecord {

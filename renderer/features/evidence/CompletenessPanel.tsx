@@ -5,7 +5,7 @@ import type { Totals } from '../../../shared/domain/scoring-types';
 import { formatPointsVi } from '../../../shared/format/numbers';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { compareCodes } from './evidence-store';
+import { compareCodes } from '../../../shared/domain/criteria-tree';
 import { itemLabel } from './evidence-format';
 
 interface CompletenessPanelProps {

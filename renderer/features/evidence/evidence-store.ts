@@ -6,6 +6,7 @@
 import type { EvidenceChange } from '../../../shared/api/channels/evidence';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
+import { compareCodes } from '../../../shared/domain/criteria-tree';
 import type { Totals } from '../../../shared/domain/scoring-types';
 
 export interface EvidenceSnapshot {
@@ -95,12 +96,3 @@ export function otherCodes(item: EvidenceItem, assessmentId: number, code: strin
     .sort(compareCodes);
 }
 
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

@@ -1,3 +1,4 @@
+import { BackButton } from '../../components/BackButton';
 import { useEffect, useState } from 'react';
 import type { Agency } from '../../../shared/api/entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
@@ -41,9 +42,7 @@ export function ReportScreen({ assessmentId, agency, totals, settleAnswers, onBa
     <div className="report-screen">
       <div className="report-inner">
         <div className="report-head">
-          <button type="button" className="back-button" onClick={onBack}>
-            ← {t('report.back')}
-          </button>
+          <BackButton label={t('report.back')} onBack={onBack} />
           <h2 className="report-title">{t('report.title')}</h2>
         </div>
         <p className="intro">{t('report.intro')}</p>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SearchResults } from '../../../shared/api/channels/evidence';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import { useT } from '../../i18n/i18n';
-import { compareCodes } from '../evidence/evidence-store';
+import { compareCodes } from '../../../shared/domain/criteria-tree';
 
 interface SearchResultsListProps {
   results: SearchResults;

@@ -22,6 +22,32 @@ export interface RuleInputsProps {
   onBlur: () => void;
 }
 
+type DraftTextFieldProps = Pick<RuleInputsProps, 'draft' | 'errors' | 'onText' | 'onBlur' | 'disabled'> & {
+  field: DraftField;
+  label: string;
+  hint?: string;
+  className: string;
+  inputMode: 'decimal' | 'numeric';
+};
+
+/** One typed number of the draft (a score, a count): saved after a pause, its error beside it. */
+function DraftTextField({ field, label, hint, className, inputMode, draft, errors, onText, onBlur, disabled }: DraftTextFieldProps) {
+  return (
+    <TextField
+      className={className}
+      label={label}
+      hint={hint}
+      value={draft[field]}
+      onChange={(v) => onText(field, v)}
+      onBlur={onBlur}
+      error={errors[field]}
+      inputMode={inputMode}
+      autoComplete="off"
+      disabled={disabled}
+    />
+  );
+}
+
 /** The inputs the leaf's scoring rule needs (manual score, yes/no, levels, counts). */
 export function RuleInputs(props: RuleInputsProps) {
   const t = useT();
@@ -29,17 +55,13 @@ export function RuleInputs(props: RuleInputsProps) {
   switch (rule?.kind) {
     case 'manual':
       return (
-        <TextField
+        <DraftTextField
+          {...props}
+          field="score"
           className="field--short"
           label={t('leaf.manualScore')}
           hint={t('leaf.manualHint', { max: formatDecimalVi(props.leaf.maxPoints), step: formatDecimalVi(rule.step) })}
-          value={props.draft.score}
-          onChange={(v) => props.onText('score', v)}
-          onBlur={props.onBlur}
-          error={props.errors.score}
           inputMode="decimal"
-          autoComplete="off"
-          disabled={props.disabled}
         />
       );
     case 'yesNo':
@@ -50,17 +72,13 @@ export function RuleInputs(props: RuleInputsProps) {
       return <RateInputs {...props} rule={rule} />;
     case 'deduction':
       return (
-        <TextField
+        <DraftTextField
+          {...props}
+          field="occurrences"
           className="field--short"
           label={t('leaf.occurrences')}
           hint={`${rule.occurrenceLabel} (−${formatDecimalVi(rule.perOccurrence)})`}
-          value={props.draft.occurrences}
-          onChange={(v) => props.onText('occurrences', v)}
-          onBlur={props.onBlur}
-          error={props.errors.occurrences}
           inputMode="numeric"
-          autoComplete="off"
-          disabled={props.disabled}
         />
       );
     case 'survey':
@@ -107,6 +125,7 @@ function LevelInputs({ draft, onChoice, disabled, rule }: RuleInputsProps & { ru
 function RateInputs({ draft, errors, evaluation, disabled, onText, onBlur, rule }: RuleInputsProps & { rule: RuleOf<'rate'> }) {
   const t = useT();
   const complete = draft.numerator.trim() !== '' && draft.denominator.trim() !== '' && !errors.numerator && !errors.denominator;
+  const fieldProps = { draft, errors, disabled, onText, onBlur };
   let rateText = t('leaf.rateNone');
   if (complete && evaluation && evaluation.ratePercent != null) {
     rateText = t('leaf.rate', { percent: `${formatPointsVi(Math.round(evaluation.ratePercent * 1000))} %` });
@@ -115,28 +134,8 @@ function RateInputs({ draft, errors, evaluation, disabled, onText, onBlur, rule 
   }
   return (
     <div className="rate-inputs">
-      <TextField
-        className="field--count"
-        label={rule.numeratorLabel}
-        value={draft.numerator}
-        onChange={(v) => onText('numerator', v)}
-        onBlur={onBlur}
-        error={errors.numerator}
-        inputMode="numeric"
-        autoComplete="off"
-        disabled={disabled}
-      />
-      <TextField
-        className="field--count"
-        label={rule.denominatorLabel}
-        value={draft.denominator}
-        onChange={(v) => onText('denominator', v)}
-        onBlur={onBlur}
-        error={errors.denominator}
-        inputMode="numeric"
-        autoComplete="off"
-        disabled={disabled}
-      />
+      <DraftTextField {...fieldProps} field="numerator" className="field--count" label={rule.numeratorLabel} inputMode="numeric" />
+      <DraftTextField {...fieldProps} field="denominator" className="field--count" label={rule.denominatorLabel} inputMode="numeric" />
       <p className="rate-value" aria-live="polite">
         {rateText}
       </p>

@@ -5,6 +5,7 @@ import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { api } from '../../api/client';
 import { remembered } from '../../app/remembered';
+import { BackButton } from '../../components/BackButton';
 import { SetStatusBadge } from '../../components/SetStatusBadge';
 import { useT } from '../../i18n/i18n';
 import { CompletenessPanel } from '../evidence/CompletenessPanel';
@@ -145,9 +146,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     <div className="workspace">
       <div className="workspace-top">
         <div className="workspace-heading">
-          <button type="button" className="back-button" onClick={onBack}>
-            ← {t('ws.back')}
-          </button>
+          <BackButton label={t('ws.back')} onBack={onBack} />
           <div className="workspace-title">
             <h1>
               {t('ws.heading', { year: view.assessment.year })} · {view.agency.name}

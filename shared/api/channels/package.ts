@@ -1,6 +1,6 @@
 /** Submission package channels (gói hồ sơ nộp Sở Nội vụ, format `par-package/v1`). Merged into the
  *  contract in shared/api/contract.ts. The renderer never hands main a path: a package the user
- *  picks is uploaded through a stream route that calls main/export/package/ directly; here it can
+ *  picks is uploaded through a stream route that calls main/package/ directly; here it can
  *  only export one and verify a package it exported (by its plain file name in exports/). */
 import { z } from 'zod';
 import { out } from '../phantom';

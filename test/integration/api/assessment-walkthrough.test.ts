@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, type Harness } from '../../helpers/app-harness';
 import { repoRoot } from '../../helpers/web-server-process';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 const smallSetText = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'cli', 'small-set.json'), 'utf8');
 let h: Harness;

@@ -2,19 +2,18 @@
  *  search, delete and garbage collection after a backup point. */
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportedFile } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
-import { loadCriteriaSet } from '../../../main/criteria/set-cache';
 import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
 import { setAssessmentStatus } from '../../../main/store/queries/assessments';
-import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, startBridge, type Harness } from '../../helpers/app-harness';
 import { filesUnder } from '../../helpers/evidence-temp';
+import { newDepartmentAssessment } from '../../helpers/report-assessment';
 import { makePdf, PNG_1X1 } from '../../helpers/sample-documents';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 let h: Harness;
 let server: RunningWebServer;
@@ -26,13 +25,10 @@ const draft = (docNumber: string, summary: string) => ({ docNumber, issuedOn: '2
 
 beforeEach(async () => {
   h = createHarness();
-  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-  server = await startBackendWebServer(h.ctx, { port: 0, staticDir });
-  const agency = await h.call('agencies:create', agencyDraft());
-  const set = (await h.call('criteriaSets:list', {})).sets.find((s) => s.level === 'department')!;
-  assessmentId = (await h.call('assessments:create', { agencyId: agency.id, year: 2026, setHash: set.hash })).id;
-  const leaves = leavesOf(loadCriteriaSet(h.ctx.db, set.hash)).map((v) => v.node);
+  server = await startBridge(h);
+  const created = await newDepartmentAssessment(h);
+  assessmentId = created.assessmentId;
+  const leaves = leavesOf(created.set).map((v) => v.node);
   yesNoCode = leaves.find((l) => l.rule?.kind === 'yesNo')!.code;
   otherCode = leaves.find((l) => l.rule?.kind === 'manual')!.code;
 });

@@ -11,9 +11,10 @@ import { loadCriteriaSet } from '../../../main/criteria/set-cache';
 import { blobPath, blobsDir, tempDir } from '../../../main/evidence/blob-store';
 import { PickedFiles, PICK_GRANT_TTL_MS } from '../../../main/evidence/picked-files';
 import { setAssessmentStatus } from '../../../main/store/queries/assessments';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, type Harness } from '../../helpers/app-harness';
 import { filesUnder, pdfBytes, sha256 } from '../../helpers/evidence-temp';
 import { makePdf, PNG_1X1 } from '../../helpers/sample-documents';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 const MIB = 1024 * 1024;
 const GONE = { code: 'NOT_FOUND', message: 'Không tìm thấy tệp đã chọn; hãy chọn lại tệp.' };

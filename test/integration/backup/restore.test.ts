@@ -8,7 +8,8 @@ import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { backupsDir } from '../../../main/evidence/backup';
 import { blobPath } from '../../../main/evidence/blob-store';
 import { databasePath } from '../../../main/store/open';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { agencyDraft } from '../../helpers/agency-fixture';
+import { createHarness, type Harness } from '../../helpers/app-harness';
 
 let h: Harness;
 let assessmentId: number;
@@ -76,7 +77,7 @@ describe('backups:list and backups:restore', () => {
     h.ctx.close();
     fs.writeFileSync(databasePath(h.dataDir), '');
     for (const s of ['-wal', '-shm']) fs.rmSync(databasePath(h.dataDir) + s, { force: true });
-    const { createAppContext } = await import('../../../main/app-context');
+    const { createAppContext } = await import('../../../main/startup/app-context');
     h.ctx = createAppContext({ dataDir: h.dataDir, mode: 'test' });
 
     const listed = await h.call('backups:list', {});

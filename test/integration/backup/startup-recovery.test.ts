@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppContext, runStartupCleanup } from '../../../main/app-context';
+import { createAppContext, runStartupCleanup } from '../../../main/startup/app-context';
 import { describeRecovery, pendingRecovery } from '../../../main/backup/startup-recovery';
 import { blobPath, blobsDir } from '../../../main/evidence/blob-store';
 import { backupsDir, createBackup } from '../../../main/evidence/backup';

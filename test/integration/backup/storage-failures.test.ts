@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppContext } from '../../../main/app-context';
+import { createAppContext } from '../../../main/startup/app-context';
 import { databasePath } from '../../../main/store/open';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
-import { agencyDraft, createHarness, type Harness } from '../../helpers/app-harness';
+import { agencyDraft } from '../../helpers/agency-fixture';
+import { createHarness, type Harness } from '../../helpers/app-harness';
 import { mountSmallDisk, type SmallDisk } from '../../helpers/small-disk';
 
 const probe = mountSmallDisk(1024 * 1024);

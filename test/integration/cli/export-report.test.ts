@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSoffice } from '../../../main/export/libreoffice';
+import { findSoffice } from '../../../main/report/libreoffice';
 import { createHarness } from '../../helpers/app-harness';
 import { docxParts, xmlText } from '../../helpers/docx-xml';
 import { departmentAssessment } from '../../helpers/report-assessment';

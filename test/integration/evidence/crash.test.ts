@@ -18,7 +18,8 @@ import { crashLoop, killLiveWriters, PROJECT_ROOT, type KilledRun } from '../../
 import { CRASH_AGENCY_ID } from '../../helpers/evidence-crash-writer-ids';
 import { filesUnder, PDF_HEADER } from '../../helpers/evidence-temp';
 import { seededRandom } from '../../helpers/seeded-random';
-import { makeTempDir, NOW, sampleAgency, type TempDir } from '../../helpers/store-temp';
+import { makeTempDir, NOW, type TempDir } from '../../helpers/store-temp';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 50);
 const POOL_FILES = 16;
@@ -49,7 +50,7 @@ function makePool(dir: string, random: () => number): void {
 
 function seedDatabase(dataDir: string): void {
   const db = openDatabase(databasePath(dataDir));
-  expect(insertAgency(db, sampleAgency(), NOW).id).toBe(CRASH_AGENCY_ID);
+  expect(insertAgency(db, agencyDraft(), NOW).id).toBe(CRASH_AGENCY_ID);
   db.close();
 }
 

@@ -22,8 +22,9 @@ import {
   unlinkItem,
   updateItem,
 } from '../../../main/store/queries/evidence';
-import { NOW, sampleAgency } from '../../helpers/store-temp';
+import { NOW } from '../../helpers/store-temp';
 import { chunked, makeEvidenceEnv, newAssessment, newItem, pdfBytes, sampleDraft, type EvidenceEnv } from '../../helpers/evidence-temp';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 const LATER = '2026-02-01T09:30:00.000Z';
 let env: EvidenceEnv;
@@ -87,7 +88,7 @@ describe('evidence items', () => {
 
   it('refuses to link an item of another agency, or unknown rows', () => {
     const assessment = newAssessment(env);
-    const other = insertAgency(env.db, sampleAgency({ name: 'SỞ TƯ PHÁP' }), NOW).id;
+    const other = insertAgency(env.db, agencyDraft({ name: 'SỞ TƯ PHÁP' }), NOW).id;
     const foreign = insertItem(env.db, other, sampleDraft(), NOW).id;
     expect(() => linkItem(env.db, assessment, '1.1', foreign, NOW)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(() => linkItem(env.db, 999, '1.1', newItem(env), NOW)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
@@ -179,7 +180,7 @@ describe('searchEvidence', () => {
     expect(ids('_')).toEqual([]);
     expect(ids('ke hoach bao cao')).toEqual([]);
     expect(ids('')).toEqual([report, plan]);
-    const other = insertAgency(env.db, sampleAgency({ name: 'SỞ TƯ PHÁP' }), NOW).id;
+    const other = insertAgency(env.db, agencyDraft({ name: 'SỞ TƯ PHÁP' }), NOW).id;
     expect(searchEvidence(env.db, other, 'ke hoach', 10)).toEqual([]);
   });
 

@@ -17,7 +17,8 @@ import { listAnswers } from '../../../main/store/queries/answers';
 import { crashLoop, killLiveWriters, PROJECT_ROOT, type KilledRun } from '../../helpers/crash-harness';
 import { CRASH_ASSESSMENT_ID, CRASH_RANGE, crashAnswer, crashStamp } from '../../helpers/store-crash-rows';
 import { seededRandom } from '../../helpers/seeded-random';
-import { makeTempDir, NOW, sampleAgency, sampleSetRow, type TempDir } from '../../helpers/store-temp';
+import { makeTempDir, NOW, sampleSetRow, type TempDir } from '../../helpers/store-temp';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 50);
 let tmp: TempDir;
@@ -31,7 +32,7 @@ afterEach(() => {
 
 function seedDatabase(file: string): void {
   const db = openDatabase(file);
-  const agency = insertAgency(db, sampleAgency(), NOW);
+  const agency = insertAgency(db, agencyDraft(), NOW);
   const set = sampleSetRow();
   insertCriteriaSet(db, set);
   const a = insertAssessment(db, { agencyId: agency.id, year: 2025, setHash: set.hash, now: NOW });

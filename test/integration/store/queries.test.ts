@@ -6,7 +6,8 @@ import { getAgency, insertAgency, listAgencies, updateAgency } from '../../../ma
 import { findSetsByIdYear, getCriteriaSetRow, insertCriteriaSet, listCriteriaSets } from '../../../main/store/queries/criteria-sets';
 import { getAssessment, insertAssessment, listAssessments, touchAssessment } from '../../../main/store/queries/assessments';
 import { getAnswer, listAnswers, upsertAnswer, type AnswerRow } from '../../../main/store/queries/answers';
-import { makeTempDir, NOW, sampleAgency, sampleSetRow, type TempDir } from '../../helpers/store-temp';
+import { makeTempDir, NOW, sampleSetRow, type TempDir } from '../../helpers/store-temp';
+import { agencyDraft } from '../../helpers/agency-fixture';
 
 const LATER = '2026-02-01T09:30:00.000Z';
 let tmp: TempDir;
@@ -31,7 +32,7 @@ function thrown(fn: () => unknown): unknown {
 }
 
 function seedAssessment(): { agencyId: number; setHash: string; assessmentId: number } {
-  const agency = insertAgency(db, sampleAgency(), NOW);
+  const agency = insertAgency(db, agencyDraft(), NOW);
   const set = sampleSetRow();
   insertCriteriaSet(db, set);
   const a = insertAssessment(db, { agencyId: agency.id, year: 2025, setHash: set.hash, now: NOW });
@@ -40,20 +41,20 @@ function seedAssessment(): { agencyId: number; setHash: string; assessmentId: nu
 
 describe('agencies', () => {
   it('inserts, updates and lists', () => {
-    const a = insertAgency(db, sampleAgency(), NOW);
-    const b = insertAgency(db, sampleAgency({ name: 'ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU', level: 'commune', signerAuthority: '' }), NOW);
-    expect(a).toEqual({ ...sampleAgency(), id: a.id, createdAt: NOW, updatedAt: NOW });
-    const updated = updateAgency(db, a.id, sampleAgency({ signerName: 'Lê Văn C' }), LATER);
+    const a = insertAgency(db, agencyDraft(), NOW);
+    const b = insertAgency(db, agencyDraft({ name: 'ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU', level: 'commune', signerAuthority: '' }), NOW);
+    expect(a).toEqual({ ...agencyDraft(), id: a.id, createdAt: NOW, updatedAt: NOW });
+    const updated = updateAgency(db, a.id, agencyDraft({ signerName: 'Lê Văn C' }), LATER);
     expect(updated).toMatchObject({ id: a.id, signerName: 'Lê Văn C', createdAt: NOW, updatedAt: LATER });
     expect(getAgency(db, a.id)).toEqual(updated);
     expect(listAgencies(db).map((x) => x.id)).toEqual([a.id, b.id]);
-    expect(updateAgency(db, 999, sampleAgency(), LATER)).toBeUndefined();
+    expect(updateAgency(db, 999, agencyDraft(), LATER)).toBeUndefined();
     expect(getAgency(db, 999)).toBeUndefined();
   });
 
   it('refuses values outside the CHECKs', () => {
-    expect(() => insertAgency(db, { ...sampleAgency(), level: 'ministry' as 'department' }, NOW)).toThrow(/CHECK/);
-    expect(() => insertAgency(db, sampleAgency({ name: '' }), NOW)).toThrow(/CHECK/);
+    expect(() => insertAgency(db, { ...agencyDraft(), level: 'ministry' as 'department' }, NOW)).toThrow(/CHECK/);
+    expect(() => insertAgency(db, agencyDraft({ name: '' }), NOW)).toThrow(/CHECK/);
   });
 });
 

@@ -1,11 +1,8 @@
 /** A finished export is downloadable from the page (browser download or Electron's save dialog),
  *  by name, from the exports folder only. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, startBridge, type Harness } from '../../helpers/app-harness';
 import { departmentAssessment } from '../../helpers/report-assessment';
 
 let h: Harness;
@@ -13,9 +10,7 @@ let server: RunningWebServer;
 
 beforeAll(async () => {
   h = createHarness();
-  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-  server = await startBackendWebServer(h.ctx, { port: 0, staticDir });
+  server = await startBridge(h);
 });
 afterAll(async () => {
   await server.close();

@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, startBridge, type Harness } from '../../helpers/app-harness';
 import { departmentAssessment } from '../../helpers/report-assessment';
 
 let h: Harness;
@@ -14,9 +13,7 @@ let packageBytes: Buffer;
 
 beforeAll(async () => {
   h = createHarness();
-  const staticDir = fs.mkdtempSync(path.join(h.dataDir, 'static-'));
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-  server = await startBackendWebServer(h.ctx, { port: 0, staticDir });
+  server = await startBridge(h);
   const { assessmentId } = await departmentAssessment(h, { complete: false });
   const exported = await h.call('package:export', { assessmentId });
   packageBytes = fs.readFileSync(path.join(h.dataDir, exported.downloadPath));

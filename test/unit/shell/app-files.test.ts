@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeFor, serveAppRequest } from '../../../main/shell/app-files';
-import { CONTENT_SECURITY_POLICY } from '../../../main/shell/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/serving/csp';
 import { makeTempDir, type TempDir } from '../../helpers/store-temp';
 
 const EXPECTED_CSP =

@@ -3,7 +3,7 @@ import { channels, type Channel } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { HandlerRegistry } from '../../../main/api/dispatch';
 import { createHandlerRegistry } from '../../../main/api/registry';
-import { createAppContext, type AppContext } from '../../../main/app-context';
+import { createAppContext, type AppContext } from '../../../main/startup/app-context';
 import { registerIpc, type InvokeEventLike, type InvokeListener, type IpcMainLike } from '../../../main/shell/ipc';
 import { makeTempDir, NOW, type TempDir } from '../../helpers/store-temp';
 

@@ -1,0 +1,16 @@
+/** "Sao lưu ngay": one backup at a time per database (a double click must not race two copies). */
+import type Database from 'better-sqlite3';
+import type { BackupInfo } from '../../shared/api/channels/evidence';
+import { createBackup } from './backup';
+
+const backupsInFlight = new WeakMap<object, Promise<BackupInfo>>();
+
+export function backupOnce(db: Database.Database, dataDir: string, now: string): Promise<BackupInfo> {
+  const running = backupsInFlight.get(db);
+  if (running) return running;
+  const next = createBackup(db, dataDir, now)
+    .then((b) => ({ fileName: b.fileName, size: b.size, createdAt: b.createdAt, removedBlobs: b.garbage.blobs }))
+    .finally(() => backupsInFlight.delete(db));
+  backupsInFlight.set(db, next);
+  return next;
+}

@@ -1,0 +1,96 @@
+/** The officer's changes to evidence items of one assessment: create, edit, delete, link, unlink,
+ *  remove a file. Each runs in ONE transaction (a locked assessment or a frozen item is refused
+ *  inside it) and returns the item as it now is with fresh totals; plus the list of gaps. */
+import type Database from 'better-sqlite3';
+import type { EvidenceChange, EvidenceGaps } from '../../shared/api/channels/evidence';
+import type { EvidenceDraft } from '../../shared/api/evidence-entities';
+import { AppFailure } from '../../shared/api/result';
+import { findNode } from '../../shared/domain/criteria-tree';
+import { currentTotals, requireAssessment } from '../assessment/assessment-view';
+import { requireLeaf } from '../criteria/require-leaf';
+import { loadCriteriaSet } from '../criteria/set-cache';
+import { getFile } from '../store/queries/evidence-files';
+import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, removeFile, unlinkItem, updateItem } from '../store/queries/evidence';
+import { requireEditableItem, requireUnlockedAssessment } from './editable-item';
+
+function requireLeafOf(db: Database.Database, assessmentId: number, code: string): void {
+  requireLeaf(loadCriteriaSet(db, requireAssessment(db, assessmentId).setHash), code);
+}
+
+function requireItem(db: Database.Database, itemId: number) {
+  const item = getItem(db, itemId);
+  if (!item) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+  return item;
+}
+
+/** Runs one evidence change in one transaction and returns the item and fresh totals. */
+function change(db: Database.Database, assessmentId: number, write: () => number | null): EvidenceChange {
+  return db.transaction(() => {
+    requireUnlockedAssessment(db, assessmentId);
+    const itemId = write();
+    return { item: itemId === null ? null : requireItem(db, itemId), totals: currentTotals(db, assessmentId) };
+  })();
+}
+
+export function createItem(db: Database.Database, req: { assessmentId: number; code: string | null; draft: EvidenceDraft }, now: string): EvidenceChange {
+  return change(db, req.assessmentId, () => {
+    const assessment = requireAssessment(db, req.assessmentId);
+    if (req.code !== null) requireLeafOf(db, req.assessmentId, req.code);
+    const item = insertItem(db, assessment.agencyId, req.draft, now);
+    if (req.code !== null) linkItem(db, req.assessmentId, req.code, item.id, now);
+    return item.id;
+  });
+}
+
+export function editItem(db: Database.Database, req: { assessmentId: number; itemId: number; draft: EvidenceDraft }, now: string): EvidenceChange {
+  return change(db, req.assessmentId, () => {
+    requireEditableItem(db, req.assessmentId, req.itemId);
+    if (!updateItem(db, req.itemId, req.draft, now)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+    return req.itemId;
+  });
+}
+
+export function removeItem(db: Database.Database, req: { assessmentId: number; itemId: number }): EvidenceChange {
+  return change(db, req.assessmentId, () => {
+    if (!deleteItem(db, req.itemId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+    return null;
+  });
+}
+
+export function linkToCriterion(db: Database.Database, req: { assessmentId: number; code: string; itemId: number }, now: string): EvidenceChange {
+  return change(db, req.assessmentId, () => {
+    requireLeafOf(db, req.assessmentId, req.code);
+    linkItem(db, req.assessmentId, req.code, req.itemId, now);
+    return req.itemId;
+  });
+}
+
+export function unlinkFromCriterion(db: Database.Database, req: { assessmentId: number; code: string; itemId: number }): EvidenceChange {
+  return change(db, req.assessmentId, () => {
+    requireItem(db, req.itemId);
+    unlinkItem(db, req.assessmentId, req.code, req.itemId);
+    return req.itemId;
+  });
+}
+
+export function removeItemFile(db: Database.Database, req: { assessmentId: number; fileId: number }, now: string): EvidenceChange {
+  return change(db, req.assessmentId, () => {
+    const file = getFile(db, req.fileId);
+    if (file) requireEditableItem(db, req.assessmentId, file.itemId);
+    if (!file || !removeFile(db, req.fileId, now)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
+    return file.itemId;
+  });
+}
+
+/** Leaves that need an explanation (points above zero, no evidence, no explanation) and items
+ *  without files. */
+export function evidenceGaps(db: Database.Database, assessmentId: number): EvidenceGaps {
+  const set = loadCriteriaSet(db, requireAssessment(db, assessmentId).setHash);
+  const totals = currentTotals(db, assessmentId);
+  const leaves = totals.needsExplanationCodes.map((code) => {
+    const node = findNode(set, code)!.node;
+    const t = totals.nodes[code]!;
+    return { code, title: node.title, pointsMilli: t.pointsMilli, maxMilli: t.maxMilli };
+  });
+  return { leaves, itemsWithoutFiles: itemsWithoutFiles(db, assessmentId) };
+}

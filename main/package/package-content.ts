@@ -1,0 +1,137 @@
+/** What goes into the package of one assessment, read from the store in ONE transaction (so the
+ *  answers, evidence, report and totals are consistent), then the report rendered outside it. */
+import type Database from 'better-sqlite3';
+import type { PackageTotals } from '../../shared/api/channels/package';
+import type { ReportSettingsInput } from '../../shared/api/channels/report';
+import type { Agency, AgencyDraft } from '../../shared/api/entities';
+import type { EvidenceItem } from '../../shared/api/evidence-entities';
+import { AppFailure } from '../../shared/api/result';
+import { fromMilli } from '../../shared/domain/points';
+import type { Totals } from '../../shared/domain/scoring-types';
+import { buildAssessmentView } from '../assessment/assessment-view';
+import { getCriteriaSetRow } from '../store/queries/criteria-sets';
+import { listAnswers } from '../store/queries/answers';
+import { listItemsForAssessment } from '../store/queries/evidence';
+import { getReportSettings } from '../store/queries/report-settings';
+import { APP_VERSION } from '../version';
+import { buildReportModel } from '../report/docx/build-model';
+import { renderReportDocx } from '../report/docx/render';
+import { asciiSlug } from '../report/report-file-name';
+import { compareCodes } from '../../shared/domain/criteria-tree';
+import { EvidenceLayout } from './evidence-paths';
+import { ASSESSMENT_PATH, CRITERIA_SET_PATH, PACKAGE_FORMAT, REPORT_PATH } from './format';
+import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
+
+export interface EvidenceEntry {
+  path: string;
+  hash: string;
+  size: number;
+  displayName: string;
+}
+
+export interface PackageContent {
+  /** Everything but `files`, which the writer fills in. */
+  manifest: Omit<Manifest, 'files'>;
+  /** assessment.json, criteria-set.json, bao-cao.docx (small, built in memory). */
+  buffers: { path: string; bytes: Buffer }[];
+  evidence: EvidenceEntry[];
+  fileName: string;
+}
+
+export function packageTotals(t: Totals): PackageTotals {
+  return {
+    points: fromMilli(t.pointsMilli),
+    bonus: fromMilli(t.bonusMilli),
+    penalty: fromMilli(t.penaltyMilli),
+    total: fromMilli(t.totalMilli),
+    max: fromMilli(t.maxMilli),
+    applicableMax: fromMilli(t.applicableMaxMilli),
+    percent: t.percent,
+    className: t.className,
+  };
+}
+
+export function agencyProfile(a: Agency): AgencyDraft {
+  const { superiorBody, name, abbreviation, level, placeName, signerAuthority, signerTitle, signerName, officerName, officerContact } = a;
+  return { superiorBody, name, abbreviation, level, placeName, signerAuthority, signerTitle, signerName, officerName, officerContact };
+}
+
+export function packageFileName(year: number, agency: Pick<Agency, 'abbreviation' | 'name'>, draft: boolean): string {
+  return `goi-tu-danh-gia-cchc-${year}-${asciiSlug(agency.abbreviation.trim() || agency.name)}${draft ? '-du-thao' : ''}.zip`;
+}
+
+function settingsOf(db: Database.Database, assessmentId: number): ReportSettingsInput | null {
+  const s = getReportSettings(db, assessmentId);
+  return s ? { docNumber: s.docNumber, docSymbol: s.docSymbol, reportDate: s.reportDate, difficulties: s.difficulties, recipients: s.recipients } : null;
+}
+
+/** The assessment's items with the codes they back here, in tree order of their first code. */
+function itemsInTreeOrder(items: EvidenceItem[], assessmentId: number): { item: EvidenceItem; codes: string[] }[] {
+  return items
+    .map((item) => ({ item, codes: item.links.filter((l) => l.assessmentId === assessmentId).map((l) => l.code).sort(compareCodes) }))
+    .sort((a, b) => compareCodes(a.codes[0] ?? '', b.codes[0] ?? '') || a.item.id - b.item.id);
+}
+
+function evidenceSection(items: EvidenceItem[], assessmentId: number): { docItems: PackageItem[]; entries: EvidenceEntry[] } {
+  const layout = new EvidenceLayout();
+  const entries = new Map<string, EvidenceEntry>();
+  const docItems = itemsInTreeOrder(items, assessmentId).map(({ item, codes }): PackageItem => {
+    const files = item.files.map((f) => {
+      const path = layout.pathFor({ docNumber: item.docNumber, codes, files: [] }, { hash: f.hash, displayName: f.displayName });
+      if (!entries.has(f.hash)) entries.set(f.hash, { path, hash: f.hash, size: f.size, displayName: f.displayName });
+      return { path, displayName: f.displayName, sha256: f.hash, size: f.size, mediaType: f.mediaType };
+    });
+    const { docNumber, issuedOn, issuer, docType, summary } = item;
+    return { docNumber, issuedOn, issuer, docType, summary, codes, files };
+  });
+  return { docItems, entries: [...entries.values()] };
+}
+
+const json = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+
+function readSnapshot(db: Database.Database, assessmentId: number, now: string) {
+  return db.transaction(() => {
+    const view = buildAssessmentView(db, assessmentId);
+    const setRow = getCriteriaSetRow(db, view.assessment.setHash);
+    if (!setRow) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bộ chỉ số của kỳ đánh giá.');
+    return {
+      view,
+      setJson: setRow.canonicalJson,
+      answers: listAnswers(db, assessmentId),
+      items: listItemsForAssessment(db, assessmentId),
+      settings: settingsOf(db, assessmentId),
+      model: buildReportModel(db, assessmentId, now),
+    };
+  })();
+}
+
+export async function buildPackageContent(db: Database.Database, assessmentId: number, now: string): Promise<PackageContent> {
+  const snap = readSnapshot(db, assessmentId, now);
+  const { view } = snap;
+  const { docItems, entries } = evidenceSection(snap.items, assessmentId);
+  const doc: AssessmentDoc = {
+    format: PACKAGE_FORMAT,
+    assessment: { year: view.assessment.year, setHash: view.assessment.setHash, status: view.assessment.status, createdAt: view.assessment.createdAt, updatedAt: view.assessment.updatedAt },
+    answers: snap.answers.map((a) => ({ code: a.code, input: a.input, notApplicable: a.notApplicable, explanation: a.explanation, updatedAt: a.updatedAt })),
+    evidence: docItems,
+    reportSettings: snap.settings,
+  };
+  const s = view.setSummary;
+  const manifest: Omit<Manifest, 'files'> = {
+    format: PACKAGE_FORMAT,
+    createdAt: now,
+    app: { name: 'par-self-assessment', version: APP_VERSION },
+    agency: agencyProfile(view.agency),
+    year: view.assessment.year,
+    set: { id: s.id, year: s.year, title: s.title, status: s.status, hash: s.hash },
+    totals: packageTotals(view.totals),
+    reportDraft: snap.model.draft,
+  };
+  const report = await renderReportDocx(snap.model);
+  const buffers = [
+    { path: ASSESSMENT_PATH, bytes: json(doc) },
+    { path: CRITERIA_SET_PATH, bytes: Buffer.from(snap.setJson, 'utf8') },
+    { path: REPORT_PATH, bytes: report },
+  ];
+  return { manifest, buffers, evidence: entries, fileName: packageFileName(view.assessment.year, view.agency, snap.model.draft) };
+}

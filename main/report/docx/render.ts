@@ -1,0 +1,57 @@
+/** renderReportDocx: the ReportModel as a .docx (Nghị định 30/2020 format), built with `docx`. */
+import { Document, Packer, type FileChild, type Paragraph } from 'docx';
+import { appendix1 } from './appendix-1';
+import { appendix2 } from './appendix-2';
+import { closingPara, difficultiesSection, explanationsSection } from './explanations';
+import { draftMark, missingBox, nationalHeader, titleBlock } from './header';
+import { missingLines } from '../../assessment/missing-lines';
+import type { ReportModel } from './model';
+import { firstPortraitSection, landscapeSection } from './page-setup';
+import { reportStyles } from './styles';
+import { summarySection } from './summary-table';
+import { signatureBlock } from './signature';
+import { bodyPara, para } from './text';
+
+function introPara(model: ReportModel): Paragraph {
+  return bodyPara(
+    `Thực hiện hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} theo ${model.set.title}, ${model.agency.name} báo cáo kết quả như sau:`,
+  );
+}
+
+function draftParts(model: ReportModel): { top: Paragraph[]; box: FileChild[] } {
+  if (!model.draft) return { top: [], box: [] };
+  return { top: [draftMark()], box: [missingBox(missingLines(model.completeness)), para('', { after: 120 })] };
+}
+
+/** The portrait body: header, title, parts I–III, closing, recipients and signature. */
+export function reportBody(model: ReportModel): FileChild[] {
+  const draft = draftParts(model);
+  return [
+    ...draft.top,
+    nationalHeader(model),
+    ...titleBlock(model),
+    ...draft.box,
+    introPara(model),
+    ...summarySection(model),
+    ...explanationsSection(model),
+    ...difficultiesSection(model),
+    closingPara(model),
+    para('', { after: 120 }),
+    signatureBlock(model),
+  ];
+}
+
+export function reportDocument(model: ReportModel): Document {
+  const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.name}`;
+  return new Document({
+    creator: model.agency.name,
+    title,
+    description: model.draft ? 'Dự thảo' : 'Bản chính thức',
+    styles: reportStyles(),
+    sections: [firstPortraitSection(reportBody(model)), landscapeSection([...appendix1(model), ...appendix2(model)])],
+  });
+}
+
+export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
+  return Packer.toBuffer(reportDocument(model));
+}
