@@ -2,12 +2,12 @@
  *  sets installed, and the context every handler receives. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCopiesRoot } from './api/handlers/evidence';
 import type { HandlerContext } from './api/context';
 import { installSampleSets } from './criteria/install-samples';
 import { acquireDataLock } from './data-lock';
 import { seedsDir } from './data-dir';
 import { cleanEvidenceAtStartup } from './evidence/garbage';
+import { openCopiesRoot } from './evidence/open-copy';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './evidence/import-file';
 import { PickedFiles } from './evidence/picked-files';
 import { databasePath, openDatabase } from './store/open';
@@ -56,7 +56,7 @@ export async function runStartupCleanup(ctx: HandlerContext): Promise<void> {
     const { tempFiles, orphans } = await cleanEvidenceAtStartup(ctx.db, ctx.dataDir);
     // Package copies left in incoming/ by a crash during "Kiểm tra gói" / "Nhập gói".
     await fs.promises.rm(path.join(ctx.dataDir, 'incoming'), { recursive: true, force: true });
-    if (ctx.mode === 'electron') await fs.promises.rm(openCopiesRoot(), { recursive: true, force: true });
+    if (ctx.mode === 'electron') await fs.promises.rm(openCopiesRoot(ctx.dataDir), { recursive: true, force: true });
     if (tempFiles + orphans > 0) console.log(`Đã dọn ${tempFiles} tệp tạm và ${orphans} tệp mồ côi sau lần tắt máy đột ngột.`);
   } catch (err) {
     console.error('[startup] evidence cleanup failed:', err);

@@ -4,6 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import type { HandlerContext } from '../api/context';
+import { isAppOriginUrl } from './app-origin';
 import { fileIdFromPath, findEvidenceDownload } from '../transfer/evidence-download';
 import { UPLOAD_PATH, uploadEvidenceFile } from '../transfer/evidence-upload';
 import { EXPORT_PATH_PREFIX, findExportDownload } from '../transfer/export-download';
@@ -12,8 +13,11 @@ import { PACKAGE_UPLOAD_PATH, uploadPackage } from '../transfer/package-upload';
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
 
-/** A Response for upload and evidence-file URLs, or null when the URL is a renderer file. */
+/** A Response for upload and evidence-file URLs, or null when the URL is a renderer file; a 404
+ *  for any URL that is not of our own app://renderer origin. */
 export async function routeAppStream(request: Request, ctx: HandlerContext): Promise<Response | null> {
+  // The host first: no byte route answers any origin but app://renderer.
+  if (!isAppOriginUrl(request.url)) return json(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy.' } });
   const url = new URL(request.url);
   if (url.pathname === UPLOAD_PATH || url.pathname === PACKAGE_UPLOAD_PATH) {
     if (request.method !== 'POST' || !request.body) return json(405, { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ chấp nhận POST.' } });

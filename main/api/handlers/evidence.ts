@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { AppFailure } from '../../../shared/api/result';
 import { findNode } from '../../../shared/domain/criteria-tree';
 import { currentTotals, requireAssessment } from '../../assessment/assessment-view';
@@ -8,6 +5,7 @@ import { searchAssessment } from '../../assessment/search';
 import { loadCriteriaSet } from '../../criteria/set-cache';
 import { createBackup } from '../../evidence/backup';
 import { blobPath } from '../../evidence/blob-store';
+import { makeOpenCopy } from '../../evidence/open-copy';
 import { getFile } from '../../store/queries/evidence-files';
 import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItemsForAgency, listItemsForAssessment, removeFile, unlinkItem, updateItem } from '../../store/queries/evidence';
 import type { BackupInfo } from '../../../shared/api/channels/evidence';
@@ -39,14 +37,6 @@ function change(ctx: HandlerContext, assessmentId: number, write: () => number |
   })();
 }
 
-/** Copies opened with the system application live under one folder per user, emptied at start-up
- *  (an editor may still hold a copy while the app runs). */
-export function openCopiesRoot(): string {
-  const root = path.join(os.tmpdir(), 'par-mo-tep');
-  fs.mkdirSync(root, { recursive: true });
-  return root;
-}
-
 /** One backup at a time per database (a double click must not race two copies). */
 const backupsInFlight = new WeakMap<object, Promise<BackupInfo>>();
 
@@ -64,9 +54,7 @@ async function openWithSystem(ctx: HandlerContext, fileId: number): Promise<{ op
   if (!ctx.desktop) throw new AppFailure('UNAVAILABLE', 'Chỉ ứng dụng trên máy tính mở được tệp bằng phần mềm của hệ thống; ở chế độ trình duyệt hãy tải tệp về.');
   const file = getFile(ctx.db, fileId);
   if (!file) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
-  const dir = fs.mkdtempSync(path.join(openCopiesRoot(), 'f-'));
-  const copy = path.join(dir, file.displayName);
-  await fs.promises.copyFile(blobPath(ctx.dataDir, file.hash), copy);
+  const copy = await makeOpenCopy(ctx.dataDir, blobPath(ctx.dataDir, file.hash), file.displayName);
   const error = await ctx.desktop.openPath(copy);
   if (error) throw new AppFailure('UNAVAILABLE', `Không mở được tệp: ${error}`);
   return { opened: true };
