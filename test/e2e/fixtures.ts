@@ -16,7 +16,28 @@ export interface AppFixture {
   restart(): Promise<string>;
 }
 
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
 export const test = base.extend<{ app: AppFixture }>({
+  /** Every page records Content-Security-Policy violations (the app runs without
+   *  'unsafe-inline' styles); a test that caused one fails. Blocked `eval` is left out: it is
+   *  Playwright's own injected script evaluating locators and expectations in the page (the app's
+   *  bundle has no eval, and script-src refuses it anyway). */
+  page: async ({ page }, use) => {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        if (e.blockedURI !== 'eval') window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+      });
+    });
+    await use(page);
+    const violations = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-'));
