@@ -1,10 +1,11 @@
 /**
  * dispatch: the single entry for every channel, used by Electron IPC, the web bridge, the CLI
- * and the tests alike. It validates the input with the channel's strict schema, runs the
- * handler, and wraps the outcome in a Result. Errors never leak stack traces.
+ * and the tests alike. It validates the input with the channel's strict schema (its issues in
+ * Vietnamese), runs the handler, and wraps the outcome in a Result. Errors never leak stack traces.
  */
 import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
 import { AppFailure, type Result } from '../../shared/api/result';
+import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
 import type { HandlerContext } from './context';
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -27,7 +28,7 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Yêu cầu không hợp lệ.' } };
   }
-  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  const parsed = contract[channel].input.safeParse(rawInput ?? {}, { error: vietnameseErrorMap });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: describeZodPath(i.path), message: i.message }));
     return {

@@ -79,6 +79,7 @@ export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
     }),
   'evidence:delete': (ctx, { assessmentId, itemId }) =>
     change(ctx, assessmentId, () => {
+      requireEditableItem(ctx.db, assessmentId, itemId); // this agency's, and not frozen by a locked year
       if (!deleteItem(ctx.db, itemId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
       return null;
     }),
