@@ -1,16 +1,19 @@
-/** A reply sent before the request's body was read (a refusal, a 413, an early error) ends the
- *  connection: the rest of the body is drained for at most DRAIN_MS and DRAIN_BYTES (so the client,
- *  still sending, gets to read the reply instead of a reset), then the socket is destroyed. A
- *  client that trickles its body after a 403 is cut off within seconds. */
+/** A reply sent before the request's body was read ends the connection. After a refusal (403,
+ *  413, 408, any 4xx: the sender may be anyone) the rest of the body is drained for at most
+ *  DRAIN_MS and DRAIN_BYTES (so a client still sending gets to read the reply instead of a reset),
+ *  then the socket is destroyed: a client that trickles its body after a 403 is cut off within
+ *  seconds. After an answer to our own page (an upload refused with a Result, 200) the body is
+ *  drained to its end so the browser shows that answer, bounded only by the idle timeout. */
 import type http from 'node:http';
 
 const DRAIN_MS = 2000;
 const DRAIN_BYTES = 64 * 1024 * 1024;
 
-export function closeAfterReply(res: http.ServerResponse): void {
+export function closeAfterReply(res: http.ServerResponse, refusal: boolean): void {
   const req = res.req;
   if (req.complete || req.destroyed) return;
   res.setHeader('Connection', 'close');
+  if (!refusal) return void req.resume();
   let drained = 0;
   const cut = (): void => {
     clearTimeout(timer);

@@ -57,7 +57,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  closeAfterReply(res);
+  closeAfterReply(res, status >= 400);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

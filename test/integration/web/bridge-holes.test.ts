@@ -77,6 +77,18 @@ describe('web bridge holes', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Dữ liệu gửi lên quá lớn.');
   });
 
+  it('answers our own page’s upload that is refused early only after reading its whole body', async () => {
+    const res = await fetch(`${server.origin}/upload/evidence?assessmentId=999999&itemId=999999&fileName=a.pdf&size=83886080`, {
+      method: 'POST',
+      headers: { Origin: server.origin, 'X-PAR-Token': server.token },
+      body: Buffer.alloc(80 * 1024 * 1024),
+    });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as { ok: boolean; error: { message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]/);
+  }, 30_000);
+
   it('downloads an export whose name holds "%" (decoded once)', async () => {
     fs.writeFileSync(path.join(exportsDir, '50%.docx'), 'PK fifty');
     const res = await fetch(`${server.origin}/exports/50%25.docx?token=${server.token}`);
