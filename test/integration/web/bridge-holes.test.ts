@@ -77,7 +77,7 @@ describe('web bridge holes', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Dữ liệu gửi lên quá lớn.');
   });
 
-  it('answers our own page’s upload that is refused early only after reading its whole body', async () => {
+  it('an early refusal of our own page’s upload reaches it as a Vietnamese Result (80 MiB body, not cut off)', async () => {
     const res = await fetch(`${server.origin}/upload/evidence?assessmentId=999999&itemId=999999&fileName=a.pdf&size=83886080`, {
       method: 'POST',
       headers: { Origin: server.origin, 'X-PAR-Token': server.token },

@@ -127,14 +127,6 @@ describe('createMainWindow', () => {
     }
   });
 
-  it('(webview attach denied)', () => {
-    createMainWindow({ preloadPath: '/p/index.cjs', rendererRoot: '/r' });
-    const contents = fakes.windows[0]!.webContents;
-    const webview = navigationEvent('');
-    contents.emit('will-attach-webview', webview);
-    expect(webview.preventDefault).toHaveBeenCalled();
-  });
-
   it('hardens a WebContents only once (web-contents-created and createMainWindow both call it)', async () => {
     const { hardenWebContents } = await import('../../../main/shell/window');
     createMainWindow({ preloadPath: '/p/index.cjs', rendererRoot: '/r' });
