@@ -1,12 +1,13 @@
 /**
  * dispatch: the single entry for every channel, used by Electron IPC, the web bridge, the CLI
- * and the tests alike. It validates the input with the channel's strict schema, runs the
- * handler, and wraps the outcome in a Result. Errors never leak stack traces.
+ * and the tests alike. It validates the input with the channel's strict schema (its issues in
+ * Vietnamese), runs the handler, and wraps the outcome in a Result. Errors never leak stack traces.
  */
 import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { HandlerContext } from '../context/handler-context';
 import { resultOf } from './result-of';
+import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlerRegistry = { [C in Channel]: Handler<C> };
@@ -28,7 +29,7 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Yêu cầu không hợp lệ.' } };
   }
-  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  const parsed = contract[channel].input.safeParse(rawInput ?? {}, { error: vietnameseErrorMap });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: describeZodPath(i.path), message: i.message }));
     return {

@@ -52,6 +52,7 @@ export function editItem(db: Database.Database, req: { assessmentId: number; ite
 
 export function removeItem(db: Database.Database, req: { assessmentId: number; itemId: number }): EvidenceChange {
   return change(db, req.assessmentId, () => {
+    requireEditableItem(db, req.assessmentId, req.itemId); // this agency's, and not frozen by a locked year
     if (!deleteItem(db, req.itemId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
     return null;
   });

@@ -1,5 +1,6 @@
 /** Rules for the central directory of an untrusted zip, checked before any entry is read:
- *  names, raw name bytes, entry types, duplicate and colliding names, sizes and overlaps.
+ *  names, raw name bytes, entry types, duplicate and colliding names, sizes (overlaps and local
+ *  headers: archive-layout.ts).
  *  Each rule returns a Vietnamese message, or null when the entry passes. */
 import type { Entry } from 'yauzl';
 import { collisionKey, LIMITS } from './format';
@@ -13,9 +14,8 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const DOS_DIRECTORY = 0x10;
-const LOCAL_HEADER_FIXED = 30;
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// eslint-disable-next-line no-control-regex -- rejecting control (and bidi control) characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The name rules (also used to classify yauzl's own refusals, which name the entry). */
 export function nameProblem(name: string): string | null {
@@ -46,7 +46,8 @@ export function rawNameProblem(entry: Entry): string | null {
     }
   }
   const decoded = raw.toString('utf8');
-  if (entry.extraFields.some((f) => f.id === UNICODE_PATH_FIELD) && entry.fileName !== decoded) return msg.conflictingNames(decoded);
+  const unicodePaths = entry.extraFields.filter((f) => f.id === UNICODE_PATH_FIELD);
+  if (entry.fileName !== decoded || unicodePaths.some((f) => !f.data.subarray(5).equals(raw))) return msg.conflictingNames(decoded);
   return null;
 }
 
@@ -64,7 +65,14 @@ export function typeProblem(entry: Entry): string | null {
   if (mode === S_IFDIR || dosDirectory) return msg.badDirectory(name);
   if (mode !== 0 && mode !== S_IFREG) return msg.specialFile(name);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return msg.unsupportedMethod(name, entry.compressionMethod);
+  if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize) return msg.storedSizes(name);
   return null;
+}
+
+function duplicateMessage(a: string, b: string): string {
+  if (a.normalize('NFC') === b.normalize('NFC')) return msg.duplicateNfc(a, b);
+  if (a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase()) return msg.duplicateCase(a, b);
+  return msg.duplicateOnWindows(a, b);
 }
 
 const parentsOf = (key: string): string[] => {
@@ -87,7 +95,7 @@ export class NameRegistry {
     const other = this.byKey.get(key);
     if (other !== undefined && !(isDir && other.endsWith('/'))) {
       if (other.endsWith('/') !== isDir) return msg.fileDirClash(name);
-      return other.normalize('NFC') === name.normalize('NFC') ? msg.duplicateNfc(other, name) : msg.duplicateCase(other, name);
+      return duplicateMessage(other, name);
     }
     this.byKey.set(key, name);
     return isDir ? this.addDir(key, name) : this.addFile(key, name);
@@ -117,16 +125,4 @@ export function sizeProblem(entries: readonly Entry[]): string | null {
   if (total > LIMITS.maxTotalBytes) return msg.totalTooLarge(total);
   const bomb = entries.find((e) => e.uncompressedSize > LIMITS.ratioGraceBytes && e.compressedSize < e.uncompressedSize * LIMITS.minInflateRatio);
   return bomb ? msg.bomb(bomb.fileName) : null;
-}
-
-/** Entries whose data ranges overlap (many entries sharing one compressed stream). The local
- *  header's extra field length is unknown here, so the check uses a lower bound of each range. */
-export function overlapProblem(entries: readonly Entry[]): string | null {
-  const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1]!;
-    const end = prev.relativeOffsetOfLocalHeader + LOCAL_HEADER_FIXED + prev.fileNameLength + prev.compressedSize;
-    if (sorted[i]!.relativeOffsetOfLocalHeader < end) return msg.overlapping(sorted[i]!.fileName);
-  }
-  return null;
 }

@@ -41,14 +41,17 @@ export function shouldCompress(name: string): boolean {
 }
 
 /** Two names that land on the same file on Windows or macOS (NFC/NFD, upper/lower case, trailing
- *  dots and spaces of a segment) get the same key. */
+ *  dots and spaces of a segment) get the same key. Case is folded fully (upper then lower case:
+ *  "ſ" and "s", "ﬁ" and "fi", "ß" and "ss" meet), a superset of what any file system folds. */
 export function collisionKey(name: string): string {
   return name
     .normalize('NFC')
     .split('/')
     .map((segment) => segment.replace(/[. ]+$/u, ''))
     .join('/')
-    .toLowerCase();
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFC');
 }
 
 export const isEvidencePath = (name: string): boolean => name.startsWith(`${EVIDENCE_ROOT}/`);

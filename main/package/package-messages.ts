@@ -22,7 +22,14 @@ const GIB = 1024 ** 3;
 export const msg = {
   emptyPackage: () => 'Tệp gói rỗng (0 byte), không phải gói hồ sơ.',
   notAZip: () => 'Tệp không phải gói hồ sơ .zip hợp lệ, hoặc đã bị cắt cụt (không tìm thấy phần mục lục cuối tệp).',
-  damaged: (detail: string) => `Gói bị hỏng hoặc bị cắt cụt (${detail}).`,
+  damaged: () => 'Gói bị hỏng hoặc bị cắt cụt (cấu trúc zip không đọc được).',
+  storedSizes: (n: string) => `Mục ${quote(n)} được lưu nguyên (không nén) nhưng dung lượng nén và dung lượng thật ghi khác nhau; gói bị hỏng hoặc bị sửa.`,
+  localName: (n: string, local: string) =>
+    `Mục ${quote(n)} mang tên khác (${quote(local)}) ở phần đầu mục so với mục lục zip: công cụ giải nén khác sẽ tạo ra tệp khác với tệp đã kiểm tra. Gói bị từ chối.`,
+  localHeaderDiffers: (n: string) =>
+    `Phần đầu mục ${quote(n)} ghi phương pháp nén, cờ, dung lượng hoặc mã CRC-32 khác với mục lục zip: công cụ giải nén khác sẽ đọc ra dữ liệu khác. Gói bị từ chối.`,
+  bytesOutside: () => 'Gói có dữ liệu nằm ngoài các mục (trước, giữa hoặc sau các tệp trong zip), ví dụ một tệp chạy được ghép vào; gói bị từ chối.',
+  lyingDirectory: () => 'Phần cuối gói ghi sai số mục hoặc vị trí mục lục zip (có mục bị giấu); gói bị từ chối.',
   tooManyEntries: (n: number) => `Gói có quá nhiều mục (${n}; tối đa ${LIMITS.maxEntries.toLocaleString('vi-VN')}).`,
   emptyName: () => 'Gói có một mục với tên rỗng.',
   driveLetter: (n: string) => `Mục ${quote(n)} mang ký tự ổ đĩa (như C:), có thể ghi ra ngoài thư mục đích; gói bị từ chối.`,
@@ -43,6 +50,8 @@ export const msg = {
   duplicate: (n: string) => `Gói có hai mục trùng tên ${quote(n)}; gói bị từ chối.`,
   duplicateNfc: (a: string, b: string) =>
     `Hai mục ${quote(a)} và ${quote(b)} trùng tên khi chuẩn hóa Unicode (NFC/NFD, cách mã hóa dấu tiếng Việt); trên Windows/macOS chúng là cùng một tệp. Gói bị từ chối.`,
+  duplicateOnWindows: (a: string, b: string) =>
+    `Hai mục ${quote(a)} và ${quote(b)} trùng tên trên Windows/macOS (dấu chấm, khoảng trắng cuối tên hoặc chữ như "ſ"/"s", "ﬁ"/"fi" được coi là một); gói bị từ chối.`,
   duplicateCase: (a: string, b: string) =>
     `Hai mục ${quote(a)} và ${quote(b)} trùng tên khi không phân biệt chữ hoa, chữ thường; trên Windows/macOS chúng là cùng một tệp. Gói bị từ chối.`,
   fileDirClash: (n: string) => `Mục ${quote(n)} vừa là tệp vừa là thư mục trong gói; gói bị từ chối.`,
@@ -74,6 +83,9 @@ export const msg = {
     `Mã băm bộ chỉ số không khớp: ${MANIFEST_PATH} ghi ${listed.slice(0, 12)}…, nội dung criteria-set.json cho ${actual.slice(0, 12)}…`,
   setInvalid: (detail: string) => `Tệp criteria-set.json không phải bộ chỉ số hợp lệ: ${detail}`,
   assessmentInvalid: (detail: string) => `Tệp assessment.json không hợp lệ: ${detail}`,
+  hostileDisplayName: (name: string, path: string) =>
+    `Tên hiển thị ${quote(name)} của tệp ${quote(path)} trong assessment.json không phải tên tệp hợp lệ (ký tự điều khiển, đường dẫn, tên dành riêng của Windows hoặc đuôi khác với tệp trong gói); gói bị từ chối.`,
+  hostileMediaType: (name: string, mediaType: string) => `Loại nội dung ${quote(mediaType)} ghi cho tệp ${quote(name)} trong assessment.json không khớp với đuôi tên tệp; gói bị từ chối.`,
   mismatch: (detail: string) => `Nội dung gói không thống nhất: ${detail}`,
   totalsDiffer: (listed: string, actual: string) => `Tổng điểm ghi trong ${MANIFEST_PATH} (${listed}) không khớp với kết quả tính lại từ các câu trả lời (${actual}).`,
 };

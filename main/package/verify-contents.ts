@@ -9,11 +9,14 @@ import { findLeaf } from '../../shared/domain/criteria-tree';
 import { parseJsonSafely } from '../../shared/domain/safe-json';
 import { computeTotals } from '../../shared/domain/scoring';
 import { validateCriteriaSetText } from '../../shared/domain/validate-criteria-set';
+import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
 import { hashCriteriaSet, sha256Hex } from '../criteria/hash-set';
+import { fileExtension, sanitizeDisplayName } from '../../shared/files/file-names';
+import { mediaTypeOf } from '../../shared/files/file-types';
 import { isEvidencePath, LIMITS } from './format';
 import { packageTotals } from './package-content';
 import { msg } from './package-messages';
-import { assessmentDocSchema, type AssessmentDoc, type Manifest } from './package-schema';
+import { assessmentDocSchema, type AssessmentDoc, type Manifest, type PackageItem } from './package-schema';
 
 export interface CheckedContents {
   set: CriteriaSet;
@@ -46,7 +49,7 @@ export function checkCriteriaSet(manifest: Manifest, text: string): Outcome<Crit
 export function parseAssessmentDoc(text: string): Outcome<AssessmentDoc> {
   const parsed = parseJsonSafely(text, { maxBytes: LIMITS.maxJsonBytes, maxDepth: 16 });
   if (!parsed.ok) return fail(msg.assessmentInvalid(parsed.message));
-  const doc = assessmentDocSchema.safeParse(parsed.value);
+  const doc = assessmentDocSchema.safeParse(parsed.value, { error: vietnameseErrorMap });
   return doc.success ? { ok: true, value: doc.data } : fail(msg.assessmentInvalid(firstZodIssue(doc.error)));
 }
 
@@ -66,6 +69,15 @@ function answerProblems(doc: AssessmentDoc, set: CriteriaSet): string[] {
   return problems;
 }
 
+/** A file's name and type as this app writes them: a clean display name (what the import would
+ *  store) with the entry's extension, and the media type of that extension. */
+function fileNameProblem(f: PackageItem['files'][number]): string | null {
+  const name = f.displayName;
+  if (sanitizeDisplayName(name) !== name || fileExtension(name) !== fileExtension(f.path)) return msg.hostileDisplayName(name, f.path);
+  if (mediaTypeOf(name) !== f.mediaType) return msg.hostileMediaType(name, f.mediaType);
+  return null;
+}
+
 function evidenceProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest, reported: ReadonlySet<string>): string[] {
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const used = new Set<string>();
@@ -79,6 +91,8 @@ function evidenceProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manife
       const entry = listed.get(f.path);
       used.add(f.path);
       if (reported.has(f.path)) continue;
+      const nameProblem = fileNameProblem(f);
+      if (nameProblem) problems.push(nameProblem);
       if (!isEvidencePath(f.path) || !entry || entry.sha256 !== f.sha256 || entry.size !== f.size) {
         problems.push(msg.mismatch(`tệp "${f.displayName}" của tài liệu "${item.docNumber}" không khớp với tệp ${JSON.stringify(f.path)} trong manifest.json.`));
       }

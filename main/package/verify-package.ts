@@ -14,6 +14,7 @@ import type { Entry } from 'yauzl';
 import type { PackageProblem, PackageProblemKind, PackageSummary, VerifyReport } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import { parseJsonSafely } from '../../shared/domain/safe-json';
+import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
 import { detectType } from '../../shared/files/file-types';
 import { nameProblem } from './entry-rules';
 import { digestEntry, type OpenPackage } from './entry-stream';
@@ -69,7 +70,7 @@ function parseManifestText(bytes: Buffer): Manifest {
   if (!parsed.ok) throw new PackageRefusal(msg.manifestNotJson(parsed.message), MANIFEST_PATH);
   const format: unknown = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { format?: unknown }).format : undefined;
   if (typeof format === 'string' && format !== PACKAGE_FORMAT) throw new PackageRefusal(msg.unknownFormat(format), MANIFEST_PATH);
-  const manifest = manifestSchema.safeParse(parsed.value);
+  const manifest = manifestSchema.safeParse(parsed.value, { error: vietnameseErrorMap });
   if (!manifest.success) throw new PackageRefusal(msg.manifestInvalid(firstZodIssue(manifest.error)), MANIFEST_PATH);
   return manifest.data;
 }

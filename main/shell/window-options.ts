@@ -30,6 +30,8 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // A middle click on a link must not open anything (Electron's auxclick advice).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

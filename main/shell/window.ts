@@ -43,6 +43,8 @@ export function prepareAppSession(ses: Session, rendererRoot: string, ctx?: Hand
 }
 
 const hardenedContents = new WeakSet<WebContents>();
+/** Chromium's PDF viewer extension (the same id in every Chromium and Electron build). */
+const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
 
 /** Applied to every WebContents (also through app 'web-contents-created'), once each. */
 export function hardenWebContents(contents: WebContents): void {
@@ -53,6 +55,11 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.on('will-redirect', (event) => {
     if (!isAppOriginUrl(event.url)) event.preventDefault();
+  });
+  // Frames too (the preview <iframe>, or one a hostile document might open): only our own pages,
+  // a blank frame, and Chromium's built-in PDF viewer that shows a previewed PDF.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppOriginUrl(event.url) && event.url !== 'about:blank' && !event.url.startsWith(PDF_VIEWER_ORIGIN)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -2,7 +2,7 @@
  *  sets installed, and the context every handler receives. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCopiesRoot } from '../evidence/open-with-system';
+import { openCopiesRoot } from '../evidence/open-copy';
 import type { HandlerContext } from '../context/handler-context';
 import { installSampleSets } from '../criteria/install-samples';
 import { acquireDataLock } from './data-lock';
@@ -100,7 +100,7 @@ export async function runStartupCleanup(ctx: HandlerContext): Promise<void> {
     const { tempFiles, orphans } = await cleanEvidenceAtStartup(ctx.db, ctx.dataDir);
     // Package copies left in incoming/ by a crash during "Kiểm tra gói" / "Nhập gói".
     await fs.promises.rm(path.join(ctx.dataDir, 'incoming'), { recursive: true, force: true });
-    if (ctx.mode === 'electron') await fs.promises.rm(openCopiesRoot(), { recursive: true, force: true });
+    if (ctx.mode === 'electron') await fs.promises.rm(openCopiesRoot(ctx.dataDir), { recursive: true, force: true });
     if (tempFiles + orphans > 0) console.log(`Đã dọn ${tempFiles} tệp tạm và ${orphans} tệp mồ côi sau lần tắt máy đột ngột.`);
   } catch (err) {
     console.error('[startup] evidence cleanup failed:', err);

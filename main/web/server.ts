@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../shared/api/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/serving/csp';
 import { resolveInside } from '../../shared/serving/contain-path';
+import { closeAfterReply } from './close-after-reply';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './http-guards';
 import { handleStreamRoute, isStreamRoute, type StreamServices } from './stream-routes';
 
@@ -39,6 +40,8 @@ export interface RunningWebServer {
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** A JSON call's body (at most 8 MiB, from the same machine) arrives well within this. */
+const BODY_DEADLINE_MS = 30_000;
 export const TOKEN_HEADER = 'x-par-token';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -54,6 +57,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
+  closeAfterReply(res, status >= 400);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -66,23 +70,34 @@ function forbidden(res: http.ServerResponse, message: string): void {
   sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+type Body = { text: string } | { refused: 413 | 408 };
+
+/** The body, or the status to refuse it with; the reply then closes the connection (closeAfterReply). */
+function readBody(req: http.IncomingMessage): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
+      if (size > MAX_BODY_BYTES) return give({ refused: 413 });
       chunks.push(chunk);
+    };
+    const timer = setTimeout(() => give({ refused: 408 }), BODY_DEADLINE_MS);
+    const give = (body: Body): void => {
+      clearTimeout(timer);
+      req.off('data', collect);
+      resolve(body);
+    };
+    req.on('data', collect);
+    req.on('end', () => give({ text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
   });
 }
+
+const BODY_REFUSALS = { 413: 'Dữ liệu gửi lên quá lớn.', 408: 'Dữ liệu gửi lên quá chậm; yêu cầu đã bị hủy.' } as const;
 
 async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, opts: WebServerOptions & { token: string; port: number }): Promise<void> {
   if (req.method !== 'POST') return forbidden(res, 'Chỉ chấp nhận POST.');
@@ -90,10 +105,10 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ur
   if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) return forbidden(res, 'Phiên làm việc không hợp lệ. Hãy mở lại địa chỉ được in khi khởi động.');
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return forbidden(res, 'Định dạng yêu cầu không hợp lệ.');
   const body = await readBody(req);
-  if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên quá lớn.' } });
+  if ('refused' in body) return sendJson(res, body.refused, { ok: false, error: { code: 'INVALID_INPUT', message: BODY_REFUSALS[body.refused] } });
   let input: unknown;
   try {
-    input = body.length ? JSON.parse(body) : {};
+    input = body.text.length ? JSON.parse(body.text) : {};
   } catch {
     return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
   }
@@ -159,8 +174,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     serveStatic(req, res, options.staticDir, url.pathname);
   });
   // Large uploads (a package of several GB from an old disk) may take longer than Node's default
-  // 5-minute request timeout; the server is loopback-only and token-guarded.
-  server.requestTimeout = 0;
+  // 5-minute request timeout, so a request may last two hours; but headers must arrive within
+  // 20 s and a connection that sends nothing for a minute is closed.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 2 * 60 * 60 * 1000;
+  server.timeout = 60_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

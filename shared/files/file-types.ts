@@ -97,6 +97,11 @@ export function checkExtension(fileName: string): { ok: true; ext: string } | { 
   return TYPES.has(ext) ? { ok: true, ext } : { ok: false, message: unsupportedMessage(fileName, ext) };
 }
 
+/** The media type an allowlisted name's extension stands for (null when not allowlisted). */
+export function mediaTypeOf(fileName: string): string | null {
+  return TYPES.get(fileExtension(fileName))?.mediaType ?? null;
+}
+
 /** Extension on the allowlist and content signature in `head` (the first HEAD_BYTES, or the whole file if smaller). */
 export function detectType(fileName: string, head: Uint8Array): DetectedType {
   const ext = fileExtension(fileName);

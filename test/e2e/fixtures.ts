@@ -17,9 +17,30 @@ export interface AppFixture {
   restart(whileStopped?: () => void): Promise<string>;
 }
 
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
 export const test = base.extend<{ app: AppFixture; appEnv: Record<string, string> }>({
   /** Extra environment for the backend (e.g. PAR_AUTO_BACKUP_SECONDS), set per spec with test.use. */
   appEnv: [{}, { option: true }],
+  /** Every page records Content-Security-Policy violations (the app runs without
+   *  'unsafe-inline' styles); a test that caused one fails. Blocked `eval` is left out: it is
+   *  Playwright's own injected script evaluating locators and expectations in the page (the app's
+   *  bundle has no eval, and script-src refuses it anyway). */
+  page: async ({ page }, use) => {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        if (e.blockedURI !== 'eval') window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+      });
+    });
+    await use(page);
+    const violations = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
   app: async ({ appEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-'));
     let server: WebServerProcess = await spawnWebServer(dataDir, appEnv);

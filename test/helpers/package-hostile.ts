@@ -24,7 +24,7 @@ interface ManifestFile {
 type ManifestJson = Record<string, unknown> & { files: ManifestFile[] };
 
 const MIB = 1024 * 1024;
-const EVIDENCE = 'tai-lieu-kiem-chung/1.1.1/125-KH-SNV';
+export const EVIDENCE = 'tai-lieu-kiem-chung/1.1.1/125-KH-SNV';
 const sha = (b: Buffer): string => crypto.createHash('sha256').update(b).digest('hex');
 
 export class PackageParts {
@@ -84,7 +84,7 @@ function tooManyEntries(p: PackageParts): Buffer {
   return p.with(...many);
 }
 
-const PDF_NAME = `${EVIDENCE}/Kế hoạch CCHC 2026.pdf`;
+export const PDF_NAME = `${EVIDENCE}/Kế hoạch CCHC 2026.pdf`;
 
 function nameCases(): HostileCase[] {
   return [

@@ -6,8 +6,8 @@ import zlib from 'node:zlib';
 export interface RawEntry {
   name: string | Buffer;
   data?: Buffer;
-  /** 0 stored (default), 8 deflated (compressed here unless `raw` is given). */
-  method?: 0 | 8;
+  /** 0 stored (default), 8 deflated (compressed here unless `raw` is given), any other as declared. */
+  method?: number;
   /** The bytes written as the entry's data, instead of `data` (compressed) itself. */
   raw?: Buffer;
   /** Declared uncompressed size (default: data length); above 0xfffffffe it goes in a zip64 field. */
@@ -21,6 +21,28 @@ export interface RawEntry {
   dosAttributes?: number;
   /** Write no data of its own: point the central record at the local record of entry N. */
   sharesDataOf?: number;
+  /** Extra field records written in both headers (e.g. a Unicode path field, unicodePathField()). */
+  extra?: Buffer;
+  /** What the LOCAL header says instead (the central directory keeps the honest values). */
+  local?: { name?: string; method?: number; flags?: number; crc?: number; compressedSize?: number; size?: number; extra?: Buffer };
+}
+
+/** Archive-level lies: bytes before (offsets shifted to match, like a self-extractor) or after the
+ *  archive, and an end record that declares another number of entries. */
+export interface RawZipOptions {
+  prefix?: Buffer;
+  suffix?: Buffer;
+  declaredCount?: number;
+}
+
+/** Info-ZIP's Unicode path extra field (0x7075) naming `name`, with the CRC-32 of `rawName`. */
+export function unicodePathField(name: string, rawName: string): Buffer {
+  const body = Buffer.concat([Buffer.from([1]), Buffer.alloc(4), Buffer.from(name, 'utf8')]);
+  body.writeUInt32LE(zlib.crc32(Buffer.from(rawName, 'utf8')) >>> 0, 1);
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(0x7075, 0);
+  head.writeUInt16LE(body.length, 2);
+  return Buffer.concat([head, body]);
 }
 
 const UTF8 = 0x800;
@@ -35,6 +57,7 @@ interface Prepared {
   method: number;
   external: number;
   extra: Buffer;
+  local: Prepared | null;
 }
 
 function prepare(e: RawEntry): Prepared {
@@ -42,10 +65,14 @@ function prepare(e: RawEntry): Prepared {
   const method = e.method ?? 0;
   const raw = e.raw ?? (method === 8 ? zlib.deflateRawSync(data) : data);
   const size = e.size ?? data.length;
-  const extra = size > 0xfffffffe ? zip64Extra(size) : Buffer.alloc(0);
+  const extra = Buffer.concat([size > 0xfffffffe ? zip64Extra(size) : Buffer.alloc(0), e.extra ?? Buffer.alloc(0)]);
   const external = (((e.unixMode ?? 0o100644) << 16) | (e.dosAttributes ?? 0)) >>> 0;
   const name = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name;
-  return { name, raw, size, crc: e.crc ?? zlib.crc32(data), flags: e.flags ?? UTF8, method, external, extra };
+  const p: Prepared = { name, raw, size, crc: e.crc ?? zlib.crc32(data), flags: e.flags ?? UTF8, method, external, extra, local: null };
+  const l = e.local;
+  if (!l) return p;
+  const local = { ...p, name: l.name === undefined ? name : Buffer.from(l.name, 'utf8'), method: l.method ?? method, flags: l.flags ?? p.flags, crc: l.crc ?? p.crc, size: l.size ?? size, extra: l.extra ?? extra };
+  return { ...p, local: { ...local, raw: l.compressedSize === undefined ? raw : Buffer.alloc(l.compressedSize) } };
 }
 
 function zip64Extra(size: number): Buffer {
@@ -58,7 +85,8 @@ function zip64Extra(size: number): Buffer {
 
 const size32 = (p: Prepared): number => (p.extra.length > 0 ? ZIP64_MARK : p.size);
 
-function localHeader(p: Prepared): Buffer {
+function localHeader(honest: Prepared): Buffer {
+  const p = honest.local ?? honest;
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
   h.writeUInt16LE(p.extra.length > 0 ? 45 : 20, 4);
@@ -103,11 +131,12 @@ function endOfCentralDirectory(count: number, size: number, offset: number): Buf
   return e;
 }
 
-export function writeRawZip(entries: RawEntry[]): Buffer {
-  const parts: Buffer[] = [];
+export function writeRawZip(entries: RawEntry[], opts: RawZipOptions = {}): Buffer {
+  const prefix = opts.prefix ?? Buffer.alloc(0);
+  const parts: Buffer[] = [prefix];
   const central: Buffer[] = [];
   const offsets: number[] = [];
-  let offset = 0;
+  let offset = prefix.length;
   for (const [i, p] of entries.map(prepare).entries()) {
     const shared = entries[i]!.sharesDataOf;
     offsets.push(shared === undefined ? offset : offsets[shared]!);
@@ -118,7 +147,8 @@ export function writeRawZip(entries: RawEntry[]): Buffer {
     offset += local.length;
   }
   const dir = Buffer.concat(central);
-  return Buffer.concat([...parts, dir, endOfCentralDirectory(entries.length, dir.length, offset)]);
+  const end = endOfCentralDirectory(opts.declaredCount ?? entries.length, dir.length, offset);
+  return Buffer.concat([...parts, dir, end, opts.suffix ?? Buffer.alloc(0)]);
 }
 
 export interface CentralEntry {

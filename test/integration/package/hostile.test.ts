@@ -10,6 +10,7 @@ import { verifyPackageFile } from '../../../main/package/verify-package';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { dumpTables, listFiles, packagedAssessment } from '../../helpers/package-fixture';
 import { hostileCases, PackageParts } from '../../helpers/package-hostile';
+import { reviewHostileCases } from '../../helpers/package-hostile-review';
 
 let source: Harness;
 let target: Harness;
@@ -34,8 +35,8 @@ afterAll(() => {
 });
 
 describe('hostile packages', () => {
-  const cases = hostileCases();
-  it('there are at least 20 of them', () => expect(cases.length).toBeGreaterThanOrEqual(20));
+  const cases = [...hostileCases(), ...reviewHostileCases()];
+  it('there are at least 60 of them', () => expect(cases.length).toBeGreaterThanOrEqual(60));
 
   it.each(cases)('refuses $name', async (c) => {
     const dir = fs.mkdtempSync(path.join(work, 'case-'));

@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../shared/serving/csp';
 import { makeTempDir, type TempDir } from '../../helpers/store-temp';
 
 const EXPECTED_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 describe('serveAppRequest (app:// protocol body)', () => {
@@ -28,6 +28,17 @@ describe('serveAppRequest (app:// protocol body)', () => {
 
   it('the CSP constant is the agreed strict policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(EXPECTED_CSP);
+  });
+
+  it('allows no inline style or script, neither in the header nor in the page’s own meta policy', () => {
+    const page = fs.readFileSync(path.join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(page)?.[1];
+    expect(meta).toBeDefined();
+    for (const policy of [CONTENT_SECURITY_POLICY, meta!]) {
+      expect(policy).not.toContain('unsafe-inline');
+      expect(policy).toContain("style-src 'self'");
+    }
+    expect(page).not.toMatch(/<style|\sstyle=/);
   });
 
   it('serves index.html for / with the CSP and nosniff headers', async () => {

@@ -16,6 +16,7 @@ describe('secureWindowOptions', () => {
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
     ['spellcheck', false],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('sets webPreferences.%s to %s explicitly', (key, value) => {
     expect(prefs[key]).toBe(value);
   });

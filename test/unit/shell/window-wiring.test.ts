@@ -112,6 +112,21 @@ describe('createMainWindow', () => {
     expect(webview.preventDefault).toHaveBeenCalled();
   });
 
+  it('denies any frame (an <iframe> too) navigating away from the app; the preview frame and the PDF viewer stay allowed', () => {
+    createMainWindow({ preloadPath: '/p/index.cjs', rendererRoot: '/r' });
+    const contents = fakes.windows[0]!.webContents;
+    for (const url of ['https://example.com/', 'file:///C:/Windows/win.ini', 'app://evil/x', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'chrome-extension://abc/']) {
+      const away = { ...navigationEvent(url), isMainFrame: false };
+      contents.emit('will-frame-navigate', away);
+      expect(away.preventDefault, url).toHaveBeenCalled();
+    }
+    for (const url of ['app://renderer/files/evidence/7', 'about:blank', 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html']) {
+      const inApp = { ...navigationEvent(url), isMainFrame: false };
+      contents.emit('will-frame-navigate', inApp);
+      expect(inApp.preventDefault, url).not.toHaveBeenCalled();
+    }
+  });
+
   it('hardens a WebContents only once (web-contents-created and createMainWindow both call it)', async () => {
     const { hardenWebContents } = await import('../../../main/shell/window');
     createMainWindow({ preloadPath: '/p/index.cjs', rendererRoot: '/r' });

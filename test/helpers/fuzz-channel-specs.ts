@@ -1,0 +1,107 @@
+/**
+ * For every channel of the contract, the generator of hostile payloads the fuzz test sends
+ * (a Record over Channel: a new channel without a generator is a compile error). Channels that
+ * only read get real ids; channels that change data get ids that name nothing, or this agency's
+ * assessment with ANOTHER agency's item or file, which must be refused. A payload that would
+ * legitimately change data (valid, naming this agency's own records) is filtered out.
+ */
+import fc from 'fast-check';
+import { contract, type Channel } from '../../shared/api/contract';
+import { agencyDraft } from './agency-fixture';
+import { hostileVariants, idLike, oddValue, UNICODE_EDGES, type Base } from './fuzz-payloads';
+
+export interface FuzzIds {
+  agencies: number[];
+  assessments: number[];
+  setHash: string;
+  leafCode: string;
+  own: { assessmentId: number; items: number[]; files: number[] };
+  other: { items: number[]; files: number[] };
+}
+
+const ABSENT = 987_654;
+const draft = { docNumber: '12/KH-UBND', issuedOn: '2026-02-03', issuer: 'UBND', docType: 'plan', summary: 'Kế hoạch' };
+const settings = { docNumber: '', docSymbol: 'BC-SNV', reportDate: '2026-01-05', difficulties: '', recipients: ['- Sở Nội vụ;'] };
+const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom(...UNICODE_EDGES), oddValue);
+
+function realRecordTouched(p: Record<string, unknown>, ids: FuzzIds): boolean {
+  const has = (list: number[], v: unknown) => typeof v === 'number' && list.includes(v);
+  return (
+    has(ids.agencies, p.id) ||
+    has(ids.agencies, p.agencyId) ||
+    has(ids.assessments, p.assessmentId) ||
+    has([...ids.own.items, ...ids.other.items], p.itemId) ||
+    has([...ids.own.files, ...ids.other.files], p.fileId)
+  );
+}
+
+/** The refusals under test: this agency's assessment with another agency's item or file. */
+function crossAgency(p: Record<string, unknown>, ids: FuzzIds): boolean {
+  if (p.assessmentId !== ids.own.assessmentId) return false;
+  const otherItem = typeof p.itemId === 'number' && ids.other.items.includes(p.itemId);
+  const otherFile = typeof p.fileId === 'number' && ids.other.files.includes(p.fileId);
+  return (otherItem && p.fileId === undefined) || (otherFile && p.itemId === undefined);
+}
+
+type Kind = 'reads' | 'changes' | 'changesWhenValid';
+
+function spec(channel: Channel, kind: Kind, base: Base, fields: Record<string, fc.Arbitrary<unknown>>, ids: FuzzIds): fc.Arbitrary<unknown> {
+  const arb = hostileVariants(base, fields);
+  if (kind === 'reads') return arb;
+  return arb.filter((p) => {
+    const parsed = contract[channel].input.safeParse(p ?? {});
+    if (!parsed.success) return true;
+    if (kind === 'changesWhenValid') return false;
+    const data = parsed.data as Record<string, unknown>;
+    return !realRecordTouched(data, ids) || crossAgency(data, ids);
+  });
+}
+
+export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown>> {
+  const agency = idLike(ids.agencies);
+  const assessment = idLike(ids.assessments);
+  const otherItem = idLike(ids.other.items);
+  const otherFile = idLike(ids.other.files);
+  const own = ids.own.assessmentId;
+  const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 66 });
+  const s = (channel: Channel, kind: Kind, base: Base, fields: Record<string, fc.Arbitrary<unknown>> = {}) => spec(channel, kind, base, fields, ids);
+  return {
+    'app:info': s('app:info', 'reads', {}),
+    'agencies:list': s('agencies:list', 'reads', {}),
+    'agencies:create': s('agencies:create', 'changesWhenValid', { ...agencyDraft() }, { name: text, level: text, placeName: text }),
+    'agencies:update': s('agencies:update', 'changes', { id: ABSENT, draft: agencyDraft() }, { id: agency }),
+    'criteriaSets:list': s('criteriaSets:list', 'reads', {}),
+    'criteriaSets:get': s('criteriaSets:get', 'reads', { hash: ids.setHash }, { hash: hex }),
+    'criteriaSets:import': s('criteriaSets:import', 'changesWhenValid', { fileName: 'bo-chi-so.json', text: '{}', confirmNewVersion: false }, { text: fc.oneof(text, fc.json({ maxDepth: 4 })), fileName: text }),
+    'assessments:list': s('assessments:list', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
+    'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash }, { agencyId: agency, year: fc.integer(), setHash: hex }),
+    'assessments:open': s('assessments:open', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'assessments:setStatus': s('assessments:setStatus', 'changes', { assessmentId: ABSENT, status: 'final' }, { assessmentId: assessment, status: text }),
+    'answers:save': s('answers:save', 'changes', { assessmentId: ABSENT, code: ids.leafCode, answer: { input: null, notApplicable: false, explanation: '' } }, { assessmentId: assessment, code: text, answer: oddValue }),
+    'evidence:listForAssessment': s('evidence:listForAssessment', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'evidence:listForAgency': s('evidence:listForAgency', 'reads', { agencyId: ids.agencies[1]! }, { agencyId: agency }),
+    'evidence:create': s('evidence:create', 'changes', { assessmentId: ABSENT, code: null, draft }, { assessmentId: assessment, code: text, draft: oddValue }),
+    'evidence:update': s('evidence:update', 'changes', { assessmentId: own, itemId: ids.other.items[0]!, draft }, { itemId: otherItem }),
+    'evidence:delete': s('evidence:delete', 'changes', { assessmentId: own, itemId: ids.other.items.at(-1)! }, { itemId: otherItem }),
+    'evidence:link': s('evidence:link', 'changes', { assessmentId: own, code: ids.leafCode, itemId: ids.other.items[0]! }, { itemId: otherItem, code: text }),
+    'evidence:unlink': s('evidence:unlink', 'changes', { assessmentId: own, code: ids.leafCode, itemId: ids.other.items[0]! }, { itemId: otherItem, code: text }),
+    'evidence:removeFile': s('evidence:removeFile', 'changes', { assessmentId: own, fileId: ids.other.files[0]! }, { fileId: otherFile }),
+    'evidence:gaps': s('evidence:gaps', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'evidence:openWithSystem': s('evidence:openWithSystem', 'reads', { fileId: ids.own.files[0]! }, { fileId: otherFile }),
+    'evidence:pickFiles': s('evidence:pickFiles', 'reads', {}),
+    'evidence:importPicked': s('evidence:importPicked', 'reads', { assessmentId: own, itemId: ids.own.items[0]!, pickId: 'a'.repeat(32) }, { pickId: hex, itemId: otherItem }),
+    'evidence:pickedProgress': s('evidence:pickedProgress', 'reads', { pickIds: ['b'.repeat(32)] }, { pickIds: fc.array(hex, { maxLength: 120 }) }),
+    'evidence:cancelPicked': s('evidence:cancelPicked', 'reads', { pickId: 'c'.repeat(32) }, { pickId: hex }),
+    'search:query': s('search:query', 'reads', { assessmentId: own, query: 'kế hoạch' }, { query: text, assessmentId: assessment }),
+    'backups:create': s('backups:create', 'changesWhenValid', {}),
+    'backups:list': s('backups:list', 'reads', {}),
+    // No backup exists in the fuzz database (backups:create only gets invalid payloads): every restore names nothing.
+    'backups:restore': s('backups:restore', 'changes', { folder: 'backups', fileName: 'par-20990101-000000.sqlite' }, { folder: text, fileName: text }),
+    'backups:dismissRecovery': s('backups:dismissRecovery', 'changesWhenValid', {}),
+    'report:getSettings': s('report:getSettings', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'report:saveSettings': s('report:saveSettings', 'changes', { assessmentId: ABSENT, settings }, { assessmentId: assessment, settings: oddValue }),
+    'report:export': s('report:export', 'changes', { assessmentId: ABSENT, final: false, format: 'docx' }, { assessmentId: assessment, format: text }),
+    'package:export': s('package:export', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
+    'package:verifyExport': s('package:verifyExport', 'reads', { fileName: 'goi-ho-so.zip' }, { fileName: text }),
+  };
+}
