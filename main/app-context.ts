@@ -22,6 +22,8 @@ export function createAppContext(opts: {
   mode: HandlerContext['mode'];
   now?: () => string;
   installSamples?: boolean;
+  /** Where the sample criteria sets are (Electron passes its own, see seedsDir()). */
+  seedsDir?: string;
   maxEvidenceBytes?: number;
 }): AppContext {
   fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -34,7 +36,7 @@ export function createAppContext(opts: {
     throw err;
   }
   const now = opts.now ?? (() => new Date().toISOString());
-  if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
+  if (opts.installSamples !== false) installSampleSets(db, opts.seedsDir ?? seedsDir(), now());
   const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
   const close = (): void => {
     db.close();

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
-import { APP_FOLDER_NAME } from './data-dir';
+import { APP_FOLDER_NAME, seedsDir } from './data-dir';
 import { evidencePickerFilters } from './evidence/file-types';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
@@ -48,7 +48,8 @@ async function pickEvidenceFiles(): Promise<string[]> {
 }
 
 async function onReady(): Promise<void> {
-  appContext = createAppContext({ dataDir: dataDir(), mode: 'electron' });
+  const seeds = seedsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, moduleDir: here });
+  appContext = createAppContext({ dataDir: dataDir(), mode: 'electron', seedsDir: seeds });
   await runStartupCleanup(appContext);
   appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
