@@ -23,6 +23,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', testDir: 'test/e2e' },
-    { name: 'electron', testDir: 'test/e2e-electron' },
+    // Builds out/ and better-sqlite3 for Electron once; both Electron specs depend on it.
+    { name: 'electron-build', testDir: 'test/e2e-electron', testMatch: /build\.setup\.ts$/ },
+    { name: 'electron', testDir: 'test/e2e-electron', dependencies: ['electron-build'] },
   ],
 });

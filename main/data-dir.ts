@@ -18,6 +18,16 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_FOLDER_NAME);
 }
 
+/**
+ * Electron's userData folder (its profile, and what `requestSingleInstanceLock` locks): the
+ * app's data folder under appData, like the web mode computes; with PAR_DATA_DIR (tests, portable
+ * installs) a profile inside that folder, so each data folder is its own single instance.
+ */
+export function electronUserDataDir(appDataPath: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PAR_DATA_DIR) return path.join(path.resolve(env.PAR_DATA_DIR), 'electron-profile');
+  return path.join(appDataPath, APP_FOLDER_NAME);
+}
+
 export interface SeedsLocation {
   env?: NodeJS.ProcessEnv;
   /** Electron's `app.isPackaged`: only an installed app has its seeds in `resourcesPath/seeds`. */

@@ -3,12 +3,13 @@
  * on ready: open the data (PAR_DATA_DIR or the user-data folder), register IPC, show the window;
  * quit when the last window closes; close the database on quit.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
-import { APP_FOLDER_NAME, seedsDir } from './data-dir';
+import { electronUserDataDir, seedsDir } from './data-dir';
 import { evidencePickerFilters } from './evidence/file-types';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
@@ -75,12 +76,26 @@ function wireLifecycle(): void {
   app.whenReady().then(onReady).catch(failStartup);
 }
 
+/** Same folder as the web mode and the CLI compute (main/data-dir.ts), whatever the product name;
+ *  created first: on a first start it does not exist yet. */
+function prepareUserData(): boolean {
+  const userData = electronUserDataDir(app.getPath('appData'));
+  try {
+    fs.mkdirSync(userData, { recursive: true });
+  } catch (err) {
+    dialog.showErrorBox('Không khởi động được ứng dụng', `Không tạo được thư mục dữ liệu ${userData}.\n\n${err instanceof Error ? err.message : String(err)}`);
+    return false;
+  }
+  app.setPath('userData', userData);
+  return true;
+}
+
 app.enableSandbox();
-// Same folder as the web mode and the CLI compute (main/data-dir.ts), whatever the product name.
-app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 registerAppScheme();
 
-if (app.requestSingleInstanceLock()) {
+if (!prepareUserData()) {
+  app.exit(1);
+} else if (app.requestSingleInstanceLock()) {
   wireLifecycle();
 } else {
   app.quit();
