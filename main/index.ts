@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './app-context';
 import { electronUserDataDir, seedsDir } from './data-dir';
 import { evidencePickerFilters } from './evidence/file-types';
+import { appMenuTemplate } from './shell/app-menu';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
 
@@ -54,6 +55,7 @@ async function onReady(): Promise<void> {
   await runStartupCleanup(appContext);
   appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)));
   createMainWindow(windowPaths, appContext);
 }
 
