@@ -10,6 +10,7 @@ import { seedsDir } from './data-dir';
 import { cleanEvidenceAtStartup } from './evidence/garbage';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './evidence/import-file';
 import { PickedFiles } from './evidence/picked-files';
+import { UploadCancels } from './evidence/upload-cancels';
 import { databasePath, openDatabase } from './store/open';
 import { APP_VERSION } from './version';
 
@@ -42,7 +43,7 @@ export function createAppContext(opts: {
     db.close();
     release();
   };
-  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, picked: new PickedFiles(), close };
+  return { db, dataDir: opts.dataDir, mode: opts.mode, version: APP_VERSION, now, maxEvidenceBytes, picked: new PickedFiles(), uploads: new UploadCancels(), close };
 }
 
 /** PAR_MAX_EVIDENCE_MB sets the largest evidence file accepted; 500 MB by default. */

@@ -1,14 +1,17 @@
 /**
  * Evidence upload: the renderer streams a file's bytes (a browser upload in web mode, a fetch to
  * the app:// protocol in Electron) and both land here, in the same import service. The query
- * string carries the assessment (a locked one is refused), the item and the name; nothing from
- * the renderer is ever used as a path.
+ * string carries the assessment (a locked one is refused), the item, the name and the upload id
+ * the page cancels by (`evidence:cancelUpload`, main/evidence/upload-cancels.ts: app:// requests
+ * carry no abort signal); nothing from the renderer is ever used as a path.
  */
 import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
 import type { ImportedFile } from '../../shared/api/evidence-entities';
+import { UPLOAD_ID_PATTERN } from '../../shared/api/channels/evidence';
 import type { HandlerContext } from '../api/context';
 import { importEvidenceFile } from '../evidence/import-file';
+import type { UploadRun } from '../evidence/upload-cancels';
 
 export const UPLOAD_PATH = '/upload/evidence';
 
@@ -29,24 +32,40 @@ export async function uploadEvidenceFile(
   const fileName = params.get('name') ?? '';
   const sizeParam = params.get('size');
   const declaredSize = sizeParam === null ? undefined : Number(sizeParam);
-  if (assessmentId === null || itemId === null || fileName.length === 0 || fileName.length > 1000 || (declaredSize !== undefined && !Number.isSafeInteger(declaredSize))) {
+  const uploadId = params.get('uploadId');
+  if (
+    assessmentId === null ||
+    itemId === null ||
+    fileName.length === 0 ||
+    fileName.length > 1000 ||
+    (declaredSize !== undefined && !Number.isSafeInteger(declaredSize)) ||
+    (uploadId !== null && !UPLOAD_ID_PATTERN.test(uploadId))
+  ) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu tải tệp lên không hợp lệ.' } };
   }
+  let run: UploadRun | undefined;
+  let stored = false;
   try {
+    // The page's explicit cancel (evidence:cancelUpload) joins the connection's own signal.
+    run = uploadId === null ? undefined : ctx.uploads.begin(uploadId);
     const file = await importEvidenceFile(ctx.db, ctx.dataDir, {
       assessmentId,
       itemId,
       fileName,
       source: body,
       declaredSize,
-      signal,
+      signal: run ? AbortSignal.any([signal, run.signal]) : signal,
+      onCommitting: run?.committing,
       maxBytes: ctx.maxEvidenceBytes,
       now: ctx.now(),
     });
+    stored = true;
     return { ok: true, value: file };
   } catch (err) {
     if (err instanceof AppFailure) return { ok: false, error: err.toError() };
     console.error('[upload] evidence import failed:', err);
     return { ok: false, error: { code: 'INTERNAL', message: 'Không lưu được tệp. Dữ liệu chưa bị thay đổi.' } };
+  } finally {
+    run?.end(stored);
   }
 }
