@@ -1,7 +1,12 @@
-import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+import { chooseChromium } from './test/helpers/chromium-path';
 
-/** Debian's Chromium: Playwright never downloads a browser on these machines (TOOLCHAIN.md). */
-const chromiumPath = process.env.PAR_CHROMIUM ?? '/usr/bin/chromium';
+const isFile = (file: string): boolean => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+/** PAR_CHROMIUM, else Debian's Chromium, else Playwright's own (test/helpers/chromium-path.ts). */
+const browser = chooseChromium(process.env, isFile, chromium.executablePath());
+if (!browser.found) throw new Error(browser.message);
+if (!process.env.TEST_WORKER_INDEX) console.log(`[playwright] Chromium (${browser.way}): ${browser.executablePath}`);
 
 export default defineConfig({
   timeout: 60_000,
@@ -17,12 +22,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumPath,
+      executablePath: browser.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   projects: [
     { name: 'chromium', testDir: 'test/e2e' },
-    { name: 'electron', testDir: 'test/e2e-electron' },
+    // Builds out/ and better-sqlite3 for Electron once; both Electron specs depend on it.
+    { name: 'electron-build', testDir: 'test/e2e-electron', testMatch: /build\.setup\.ts$/ },
+    { name: 'electron', testDir: 'test/e2e-electron', dependencies: ['electron-build'] },
   ],
 });

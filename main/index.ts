@@ -3,14 +3,16 @@
  * on ready: open the data (PAR_DATA_DIR or the user-data folder), register IPC, show the window;
  * quit when the last window closes; close the database on quit.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './startup/app-context';
 import { AutoBackup, autoBackupIntervalFromEnv } from './backup/auto-backup';
-import { APP_FOLDER_NAME } from './startup/data-dir';
+import { electronUserDataDir, seedsDir } from './startup/data-dir';
 import { evidencePickerFilters } from '../shared/files/file-types';
+import { appMenuTemplate } from './shell/app-menu';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, hardenWebContents, registerAppScheme, type MainWindowPaths } from './shell/window';
 
@@ -60,12 +62,14 @@ async function pickEvidenceFiles(): Promise<string[]> {
 }
 
 async function onReady(): Promise<void> {
-  appContext = createAppContext({ dataDir: dataDir(), mode: 'electron' });
+  const seeds = seedsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, moduleDir: here });
+  appContext = createAppContext({ dataDir: dataDir(), mode: 'electron', seedsDir: seeds });
   await runStartupCleanup(appContext);
   autoBackup = new AutoBackup(appContext, autoBackupIntervalFromEnv());
   autoBackup.start();
   appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)));
   createMainWindow(windowPaths, appContext);
 }
 
@@ -89,12 +93,26 @@ function wireLifecycle(): void {
   app.whenReady().then(onReady).catch(failStartup);
 }
 
+/** Same folder as the web mode and the CLI compute (main/data-dir.ts), whatever the product name;
+ *  created first: on a first start it does not exist yet. */
+function prepareUserData(): boolean {
+  const userData = electronUserDataDir(app.getPath('appData'));
+  try {
+    fs.mkdirSync(userData, { recursive: true });
+  } catch (err) {
+    dialog.showErrorBox('Không khởi động được ứng dụng', `Không tạo được thư mục dữ liệu ${userData}.\n\n${err instanceof Error ? err.message : String(err)}`);
+    return false;
+  }
+  app.setPath('userData', userData);
+  return true;
+}
+
 app.enableSandbox();
-// Same folder as the web mode and the CLI compute (main/startup/data-dir.ts), whatever the product name.
-app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 registerAppScheme();
 
-if (app.requestSingleInstanceLock()) {
+if (!prepareUserData()) {
+  app.exit(1);
+} else if (app.requestSingleInstanceLock()) {
   wireLifecycle();
 } else {
   app.quit();

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BINDING_ENV } from './electron-native.mjs';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -50,4 +51,14 @@ export function electronBinaryCandidate(projectRoot = PROJECT_ROOT, env = proces
 export function findElectronRuntime(projectRoot = PROJECT_ROOT, env = process.env, platform = process.platform) {
   const candidate = electronBinaryCandidate(projectRoot, env, platform);
   return candidate && isFile(candidate) ? candidate : null;
+}
+
+/**
+ * The environment Electron is launched with: no stray ELECTRON_RUN_AS_NODE (set by some editors'
+ * terminals, it would run Electron as plain Node), and the better-sqlite3 build for its ABI.
+ */
+export function electronLaunchEnv(env, bindingPath) {
+  const launch = { ...env, [BINDING_ENV]: bindingPath };
+  delete launch.ELECTRON_RUN_AS_NODE;
+  return launch;
 }

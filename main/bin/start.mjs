@@ -1,29 +1,40 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build with electron-vite and run the Electron app. Where the Electron runtime is
- * not installed (the offline build machines), say so in one sentence and point to `npm run web`.
- * Never requires the `electron` package: its index.js would try to download the binary.
+ * `npm start`: make sure better-sqlite3 has a build for this Electron's ABI (electron-native.mjs),
+ * build with electron-vite and run the Electron app. Where the Electron runtime is not installed
+ * (the offline build machines) or the native build cannot be made, say so in one sentence and
+ * point to `npm run web`. Never requires the `electron` package: its index.js would try to
+ * download the binary. runStart() takes spawn/spawnSync so a test sees the exact commands.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn as nodeSpawn, spawnSync as nodeSpawnSync } from 'node:child_process';
 import path from 'node:path';
-import { findElectronRuntime, MISSING_RUNTIME_MESSAGE, PROJECT_ROOT } from './electron-runtime.mjs';
+import { pathToFileURL } from 'node:url';
+import { ensureElectronSqlite } from './electron-native.mjs';
+import { electronLaunchEnv, findElectronRuntime, MISSING_RUNTIME_MESSAGE, PROJECT_ROOT } from './electron-runtime.mjs';
 
-function buildApp() {
-  const cli = path.join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  return result.status ?? 1;
+/** Runs the steps; returns { status } when it stopped early, or { child } once Electron runs. */
+export function runStart({ projectRoot = PROJECT_ROOT, env = process.env, args = [], spawn = nodeSpawn, spawnSync = nodeSpawnSync, error = console.error } = {}) {
+  const binary = findElectronRuntime(projectRoot, env);
+  if (!binary) {
+    error(MISSING_RUNTIME_MESSAGE);
+    return { status: 1 };
+  }
+  const native = ensureElectronSqlite({ projectRoot, spawnSync, env });
+  if (!native.ok) {
+    error(native.message);
+    return { status: 1 };
+  }
+  const cli = path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (build.status !== 0) return { status: build.status ?? 1 };
+  const child = spawn(binary, [projectRoot, ...args], { cwd: projectRoot, env: electronLaunchEnv(env, native.bindingPath), stdio: 'inherit' });
+  return { child };
 }
 
-/** A stray ELECTRON_RUN_AS_NODE (set by some editors' terminals) would run Electron as plain Node. */
-function electronEnv() {
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  return env;
-}
-
-function runElectron(binary) {
-  const args = [PROJECT_ROOT, ...process.argv.slice(2)];
-  const child = spawn(binary, args, { cwd: PROJECT_ROOT, env: electronEnv(), stdio: 'inherit' });
+function main() {
+  const started = runStart({ args: process.argv.slice(2) });
+  if (!started.child) process.exit(started.status);
+  const { child } = started;
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
@@ -34,15 +45,4 @@ function runElectron(binary) {
   child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-function main() {
-  const binary = findElectronRuntime();
-  if (!binary) {
-    console.error(MISSING_RUNTIME_MESSAGE);
-    process.exit(1);
-  }
-  const buildStatus = buildApp();
-  if (buildStatus !== 0) process.exit(buildStatus);
-  runElectron(binary);
-}
-
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

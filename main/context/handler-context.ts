@@ -2,6 +2,7 @@
  *  the clock, the mode) comes in here; handlers never open dialogs or pick files themselves. */
 import type Database from 'better-sqlite3';
 import type { PickedFiles } from '../evidence/picked-files';
+import type { UploadCancels } from '../evidence/upload-cancels';
 
 export interface HandlerContext {
   db: Database.Database;
@@ -16,6 +17,8 @@ export interface HandlerContext {
   desktop?: DesktopServices;
   /** Files chosen in the system picker (desktop): single-use, expiring grants and their imports. */
   picked: PickedFiles;
+  /** Streamed uploads by the id the renderer chose, so the page can cancel one (app:// has no abort signal). */
+  uploads: UploadCancels;
 }
 
 export interface DesktopServices {

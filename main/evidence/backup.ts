@@ -20,6 +20,7 @@ export { backupsDir } from './kept-databases';
 import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
 import { backupsToKeep, parseBackupName, retentionFromEnv, type BackupReason, type RetentionPolicy } from '../backup/retention';
 import { databaseNow } from '../store/queries/evidence-files';
+import { withNativeBinding } from '../store/native-binding';
 
 const TEMP_SUFFIX = '.sqlite.part';
 
@@ -44,7 +45,7 @@ function backupFileName(db: Database.Database, dir: string, now: string, reason:
 
 /** Journal mode DELETE: the copy is one self-contained file (WAL mode would need -wal/-shm beside it). */
 function makeSingleFile(file: string): void {
-  const copy = new Database(file, { fileMustExist: true });
+  const copy = new Database(file, withNativeBinding({ fileMustExist: true }));
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -53,7 +54,7 @@ function makeSingleFile(file: string): void {
 }
 
 function integrityProblems(file: string): string[] {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
   try {
     return (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
   } finally {

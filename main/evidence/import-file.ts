@@ -59,6 +59,8 @@ export interface ImportRequest {
   /** Size announced by an upload (Content-Length); a path's size comes from stat. */
   declaredSize?: number;
   signal?: AbortSignal;
+  /** Called inside the commit, after the signal's last check: from here on the file is stored. */
+  onCommitting?: () => void;
   onProgress?: (bytesDone: number, bytesTotal: number | null) => void;
   maxBytes?: number;
   now: string;
@@ -160,6 +162,8 @@ interface Recorded {
   displayName: string;
   itemId: number;
   now: string;
+  signal: AbortSignal | undefined;
+  onCommitting: (() => void) | undefined;
 }
 
 /** The row, once the blob is durable; run inside a transaction (commit-queue.ts). The blob file is
@@ -168,6 +172,8 @@ interface Recorded {
 function recordImport(db: Database.Database, dataDir: string, r: Recorded): ImportedFile {
   const { hash, size, mediaType } = r.published;
   requireTarget(db, r.itemId, r.assessmentId);
+  if (r.signal?.aborted) throw cancelled(); // the blob stays without a row; the orphan sweep removes it
+  r.onCommitting?.();
   if (blobFileSize(dataDir, hash) !== size) throw blobVanished();
   const newBlob = insertBlobIfMissing(db, hash, size, r.now);
   forgetBlob(db, hash);
@@ -208,7 +214,15 @@ export async function importEvidenceFile(db: Database.Database, dataDir: string,
       ? await importPath(db, dataDir, req.source, displayName, req, maxBytes)
       : await importStream(db, dataDir, req.source, displayName, req, maxBytes);
   try {
-    return await commitWithOthers(db, () => recordImport(db, dataDir, { assessmentId: req.assessmentId, published, displayName, itemId: req.itemId, now: req.now }));
+    return await commitWithOthers(db, () => recordImport(db, dataDir, {
+        assessmentId: req.assessmentId,
+        published,
+        displayName,
+        itemId: req.itemId,
+        now: req.now,
+        signal: req.signal,
+        onCommitting: req.onCommitting,
+      }));
   } catch (err) {
     // The blob stays without a row, noted in the journal; the sweep removes it after an hour.
     throw sqliteCode(err) === 'SQLITE_FULL' ? diskFull() : err;

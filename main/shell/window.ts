@@ -3,10 +3,11 @@
  * strict CSP, no navigation away from the app, no new windows, no webviews, every permission
  * denied. The only window factory of the app.
  */
-import { BrowserWindow, protocol, session as electronSession, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session as electronSession, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, isAppOriginUrl } from './app-origin';
 import type { HandlerContext } from '../context/handler-context';
 import { serveAppRequest } from './app-files';
+import { offerRecovery } from './load-failure';
 import { routeAppStream } from './app-streams';
 import { secureWindowOptions } from './window-options';
 
@@ -70,8 +71,20 @@ export function createMainWindow(paths: MainWindowPaths, ctx?: HandlerContext): 
   const win = new BrowserWindow(secureWindowOptions(paths.preloadPath));
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
-  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
-    console.error('[window] could not load the renderer:', err);
+  const load = (): void => {
+    win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
+      console.error('[window] could not load the renderer:', err); // did-fail-load asks the officer
+    });
+  };
+  offerRecovery(win.webContents, {
+    ask: (options) => dialog.showMessageBox(options),
+    reload: () => {
+      if (win.isDestroyed()) return;
+      load();
+      win.show();
+    },
+    quit: () => app.quit(),
   });
+  load();
   return win;
 }

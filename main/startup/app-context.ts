@@ -10,6 +10,7 @@ import { seedsDir } from './data-dir';
 import { cleanEvidenceAtStartup } from '../evidence/garbage';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../evidence/import-file';
 import { PickedFiles } from '../evidence/picked-files';
+import { UploadCancels } from '../evidence/upload-cancels';
 import { databasePath, openDatabase } from '../store/open';
 import { APP_VERSION } from '../version';
 import { LATEST_VERSION } from '../store/migrations';
@@ -27,6 +28,8 @@ export function createAppContext(opts: {
   now?: () => string;
   installSamples?: boolean;
   maxEvidenceBytes?: number;
+  /** Where the sample criteria sets are (Electron passes its own, see seedsDir()). */
+  seedsDir?: string;
 }): AppContext {
   const now = opts.now ?? (() => new Date().toISOString());
   createDataFolder(opts.dataDir);
@@ -38,7 +41,7 @@ export function createAppContext(opts: {
     const file = databasePath(opts.dataDir);
     if (check.version > 0 && check.version < LATEST_VERSION) asStorageFailure(() => backupBeforeUpgrade(file, opts.dataDir, now()), `Thư mục dữ liệu ${opts.dataDir}`);
     db = asStorageFailure(() => openWritable(file), 'Tệp dữ liệu par.sqlite');
-    if (opts.installSamples !== false) installSampleSets(db, seedsDir(), now());
+    if (opts.installSamples !== false) installSampleSets(db, opts.seedsDir ?? seedsDir(), now());
     const maxEvidenceBytes = opts.maxEvidenceBytes ?? maxEvidenceBytesFromEnv();
     const ctx: AppContext = {
       db,
@@ -48,6 +51,7 @@ export function createAppContext(opts: {
       now,
       maxEvidenceBytes,
       picked: new PickedFiles(),
+      uploads: new UploadCancels(),
       close: () => {
         if (ctx.db.open) ctx.db.close();
         release();

@@ -18,14 +18,37 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_FOLDER_NAME);
 }
 
-/** The repository (or packaged resources) folder that holds seeds/. */
-export function seedsDir(): string {
-  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
-  if (process.env.PAR_SEEDS_DIR) return path.resolve(process.env.PAR_SEEDS_DIR);
-  if (resources && process.versions.electron && !process.env.ELECTRON_RENDERER_URL) return path.join(resources, 'seeds');
-  // main/startup/data-dir.ts in the source tree, out/main/index.js when built by electron-vite:
-  // both two folders below the repository.
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, '..', '..', 'seeds'), path.resolve(here, '..', 'seeds')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'README.md'))) ?? candidates[0]!;
+/**
+ * Electron's userData folder (its profile, and what `requestSingleInstanceLock` locks): the
+ * app's data folder under appData, like the web mode computes; with PAR_DATA_DIR (tests, portable
+ * installs) a profile inside that folder, so each data folder is its own single instance.
+ */
+export function electronUserDataDir(appDataPath: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PAR_DATA_DIR) return path.join(path.resolve(env.PAR_DATA_DIR), 'electron-profile');
+  return path.join(appDataPath, APP_FOLDER_NAME);
+}
+
+export interface SeedsLocation {
+  env?: NodeJS.ProcessEnv;
+  /** Electron's `app.isPackaged`: only an installed app has its seeds in `resourcesPath/seeds`. */
+  isPackaged?: boolean;
+  /** Electron's `process.resourcesPath` (node_modules/electron/dist/resources when run from the repository). */
+  resourcesPath?: string;
+  /** The folder of the running main code: main/ in the source tree, out/main/ when built. */
+  moduleDir?: string;
+}
+
+/**
+ * The folder that holds the sample criteria sets: PAR_SEEDS_DIR, else the installer's
+ * `resources/seeds` in a packaged app, else the repository's seeds/ (source tree, `npm start`,
+ * the Electron E2E, web mode, CLI), else — no repository around — `resources/seeds`.
+ */
+export function seedsDir(where: SeedsLocation = {}): string {
+  const env = where.env ?? process.env;
+  if (env.PAR_SEEDS_DIR) return path.resolve(env.PAR_SEEDS_DIR);
+  const packaged = where.resourcesPath ? path.join(where.resourcesPath, 'seeds') : undefined;
+  if (where.isPackaged && packaged) return packaged;
+  const here = where.moduleDir ?? path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '..', 'seeds'), path.resolve(here, '..', '..', 'seeds')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'README.md'))) ?? packaged ?? candidates[0]!;
 }

@@ -1,12 +1,13 @@
 /**
  * Uploads: one File streamed as the raw request body to a backend upload route (evidence:
- * `POST /upload/evidence?assessmentId=…&itemId=…&name=…&size=…`; packages: see transfer.ts). XMLHttpRequest rather than fetch because
+ * `POST /upload/evidence?assessmentId=…&itemId=…&name=…&size=…&uploadId=…`; packages: see transfer.ts). XMLHttpRequest rather than fetch because
  * only XHR reports upload progress. The same relative URL works in web mode (loopback bridge,
  * token header) and in Electron (app://renderer/, served by the app protocol).
  */
 import type { ImportedFile } from '../../shared/api/evidence-entities';
 import type { Result } from '../../shared/api/result';
-import { BAD_RESPONSE, isResult, sessionToken } from './client';
+import { api, BAD_RESPONSE, isResult, sessionToken } from './client';
+import { cancelThenAbort, newUploadId, type CancelUpload } from './upload-cancel';
 import type { UploadCallbacks, UploadHandle } from './upload-handle';
 
 export type { UploadCallbacks, UploadHandle, UploadProgress } from './upload-handle';
@@ -22,8 +23,8 @@ export interface UploadTarget {
   itemId: number;
 }
 
-export function uploadUrl(target: UploadTarget, file: Pick<File, 'name' | 'size'>): string {
-  const params = new URLSearchParams({ assessmentId: String(target.assessmentId), itemId: String(target.itemId), name: file.name, size: String(file.size) });
+export function uploadUrl(target: UploadTarget, file: Pick<File, 'name' | 'size'>, uploadId: string): string {
+  const params = new URLSearchParams({ assessmentId: String(target.assessmentId), itemId: String(target.itemId), name: file.name, size: String(file.size), uploadId });
   return `${UPLOAD_URL}?${params.toString()}`;
 }
 
@@ -70,9 +71,13 @@ export function uploadRaw<T>(url: string, file: File, messages: UploadMessages, 
   return { promise, abort: () => xhr.abort() };
 }
 
-/** Starts uploading `file` into the target's evidence item. */
+const cancelEvidenceUpload: CancelUpload = (uploadId) => api['evidence:cancelUpload']({ uploadId });
+
+/** Starts uploading `file` into the target's evidence item; abort() cancels it by its id first (upload-cancel.ts). */
 export function uploadEvidenceFile(file: File, target: UploadTarget, callbacks: UploadCallbacks = {}): UploadHandle {
-  return uploadRaw<ImportedFile>(uploadUrl(target, file), file, { network: NETWORK_FAILURE, cancelled: CANCELLED }, callbacks);
+  const uploadId = newUploadId();
+  const handle = uploadRaw<ImportedFile>(uploadUrl(target, file, uploadId), file, { network: NETWORK_FAILURE, cancelled: CANCELLED }, callbacks);
+  return { promise: handle.promise, abort: () => void cancelThenAbort(uploadId, cancelEvidenceUpload, handle.abort) };
 }
 
 /** Where a stored evidence file is shown (inline) or downloaded (`download`). */

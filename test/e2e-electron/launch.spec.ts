@@ -3,49 +3,27 @@
  * Electron runtime binary, which cannot be installed on the offline build machines; there the
  * whole file skips and says why (it never passes silently).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { channels } from '../../shared/api/contract';
-import { findElectronRuntime, PROJECT_ROOT } from '../../main/bin/electron-runtime.mjs';
+import { launchApp, skipWithoutElectron, type LaunchedApp } from './electron-app';
 
-const SKIP_REASON =
-  'Electron runtime not installed on this machine (node_modules/electron/dist missing); run where Electron can be downloaded';
-
-const electronBinary = findElectronRuntime();
-if (!electronBinary) console.log(`[e2e-electron] SKIPPED: ${SKIP_REASON}`);
-test.skip(!electronBinary, SKIP_REASON);
-
-function buildApp(): void {
-  const cli = path.join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const res = spawnSync(process.execPath, [cli, 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`electron-vite build failed with status ${res.status}`);
-}
+skipWithoutElectron();
 
 test.describe('Electron app', () => {
+  let launched: LaunchedApp;
   let app: ElectronApplication;
   let page: Page;
   let dataDir: string;
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    buildApp();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-electron-'));
-    app = await electron.launch({
-      executablePath: electronBinary ?? undefined,
-      args: [PROJECT_ROOT],
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PAR_DATA_DIR: dataDir },
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    test.setTimeout(120_000);
+    launched = await launchApp();
+    ({ app, page, dataDir } = launched);
   });
 
   test.afterAll(async () => {
-    await app?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await launched?.close();
   });
 
   test('opens one window on app://renderer with the Vietnamese title', async () => {
@@ -73,6 +51,19 @@ test.describe('Electron app', () => {
     expect(probe.ipcRendererOnApi).toBe(false);
     expect(probe.require).toBe('undefined');
     expect(probe.process).toBe('undefined');
+  });
+
+  test('its Electron profile lives in its own data folder (parallel launches never share the single-instance lock)', async () => {
+    const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
+    expect(userData).toBe(path.join(dataDir, 'electron-profile'));
+  });
+
+  test('the sample criteria sets of the repository are installed (not looked for in Electron\'s own resources)', async () => {
+    const result = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { parApi: Record<string, (input: unknown) => Promise<unknown>> }).parApi;
+      return api['criteriaSets:list']!({});
+    });
+    expect(JSON.stringify(result)).toContain('sample-department-2026');
   });
 
   test('a channel call goes through IPC and dispatch', async () => {

@@ -4,22 +4,16 @@
  * the card lists them. The page never sees the paths. Needs the Electron runtime binary; where it
  * is missing the whole file skips and says why (like launch.spec.ts).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { criteriaSetSchema, type CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { walkSet } from '../../shared/domain/criteria-tree';
-import { findElectronRuntime, PROJECT_ROOT } from '../../main/bin/electron-runtime.mjs';
 import { makePdf, PNG_1X1 } from '../helpers/sample-documents';
+import { launchApp, PROJECT_ROOT, skipWithoutElectron, type LaunchedApp } from './electron-app';
 
-const SKIP_REASON =
-  'Electron runtime not installed on this machine (node_modules/electron/dist missing); run where Electron can be downloaded';
-
-const electronBinary = findElectronRuntime();
-if (!electronBinary) console.log(`[e2e-electron] SKIPPED: ${SKIP_REASON}`);
-test.skip(!electronBinary, SKIP_REASON);
+skipWithoutElectron();
 
 const set: CriteriaSet = criteriaSetSchema.parse(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'seeds', 'sample-department-2026.json'), 'utf8')));
 const leaf = [...walkSet(set)].find((v) => v.part === 'main' && v.isLeaf && v.node.rule?.kind === 'yesNo' && v.node.maxPoints > 0)!.node;
@@ -27,12 +21,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const DOC_NUMBER = '125/KH-UBND';
 const PDF_NAME = 'Kế hoạch CCHC 2026.pdf';
 const PNG_NAME = 'anh-hop-trien-khai.png';
-
-function buildApp(): void {
-  const cli = path.join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const res = spawnSync(process.execPath, [cli, 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`electron-vite build failed with status ${res.status}`);
-}
 
 /** Makes the next system open dialogs return `filePaths` and remembers the options they got. */
 async function stubOpenDialog(app: ElectronApplication, filePaths: string[]): Promise<void> {
@@ -61,24 +49,21 @@ async function startAssessment(page: Page): Promise<void> {
 }
 
 test.describe('Electron: attach files with the system picker', () => {
+  let launched: LaunchedApp;
   let app: ElectronApplication;
   let page: Page;
-  let dataDir: string;
   let sourcesDir: string;
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    buildApp();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-electron-'));
+    test.setTimeout(120_000);
+    launched = await launchApp();
+    ({ app, page } = launched);
     sourcesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-picked-'));
-    app = await electron.launch({ executablePath: electronBinary ?? undefined, args: [PROJECT_ROOT], cwd: PROJECT_ROOT, env: { ...process.env, PAR_DATA_DIR: dataDir } });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
   });
 
   test.afterAll(async () => {
-    await app?.close();
-    for (const dir of [dataDir, sourcesDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await launched?.close();
+    if (sourcesDir) fs.rmSync(sourcesDir, { recursive: true, force: true });
   });
 
   test('picks two files in the system dialog and attaches both, imported by main from their paths', async () => {

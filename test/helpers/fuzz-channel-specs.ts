@@ -91,6 +91,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'evidence:pickFiles': s('evidence:pickFiles', 'reads', {}),
     'evidence:importPicked': s('evidence:importPicked', 'reads', { assessmentId: own, itemId: ids.own.items[0]!, pickId: 'a'.repeat(32) }, { pickId: hex, itemId: otherItem }),
     'evidence:pickedProgress': s('evidence:pickedProgress', 'reads', { pickIds: ['b'.repeat(32)] }, { pickIds: fc.array(hex, { maxLength: 120 }) }),
+    'evidence:cancelUpload': s('evidence:cancelUpload', 'reads', { uploadId: 'd'.repeat(32) }, { uploadId: hex }),
     'evidence:cancelPicked': s('evidence:cancelPicked', 'reads', { pickId: 'c'.repeat(32) }, { pickId: hex }),
     'search:query': s('search:query', 'reads', { assessmentId: own, query: 'kế hoạch' }, { query: text, assessmentId: assessment }),
     'backups:create': s('backups:create', 'changesWhenValid', {}),

@@ -9,6 +9,7 @@ import type { PickedChannel } from './evidence-picked';
 type EvidenceChannel = Exclude<Extract<keyof HandlerRegistry, `evidence:${string}` | 'search:query' | 'backups:create'>, PickedChannel>;
 
 export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
+  'evidence:cancelUpload': (ctx, { uploadId }) => ({ cancelled: ctx.uploads.cancel(uploadId) }),
   'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId) }),
   'evidence:listForAgency': (ctx, { agencyId }) => ({ items: listItemsForAgency(ctx.db, agencyId) }),
   'evidence:create': (ctx, input) => createItem(ctx.db, input, ctx.now()),

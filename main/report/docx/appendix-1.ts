@@ -38,7 +38,7 @@ export function appendixRowCells(row: ReportRow): GridCell[] {
 }
 
 export function appendix1Table(model: ReportModel): FileChild {
-  return gridTable(WIDTHS, headerCells(HEADER), model.rows.map(appendixRowCells), { size: SIZE.appendix });
+  return gridTable(WIDTHS, headerCells(HEADER), { count: model.rows.length, row: (i) => appendixRowCells(model.rows[i]!) }, { size: SIZE.appendix });
 }
 
 export function appendix1(model: ReportModel): FileChild[] {

@@ -48,5 +48,5 @@ export function appendix2(model: ReportModel): FileChild[] {
   const heading = appendixHeading(model, 2, 'Danh mục tài liệu kiểm chứng', { newPage: true });
   const files = listedFiles(model);
   if (files.length === 0) return [...heading, bodyPara(NO_EVIDENCE_TEXT)];
-  return [...heading, gridTable(WIDTHS, headerCells(HEADER), files.map(fileCells), { size: SIZE.appendix })];
+  return [...heading, gridTable(WIDTHS, headerCells(HEADER), { count: files.length, row: (i) => fileCells(files[i]!, i) }, { size: SIZE.appendix })];
 }

@@ -3,10 +3,11 @@
  * every page (`w:tblHeader`), rows that never split across pages, thin single borders, compact
  * cells styled by paragraph styles (styles.ts).
  *
- * Speed: with 2,000 evidence rows the appendices hold ~15,000 cells. Built from docx's Table /
- * TableCell / Paragraph / TextRun classes they took ~2 s and ~500 MB; here each table is a docx
- * `FileChild` whose XML tree is prepared once from plain objects (docx's own serialiser still
- * writes it), which keeps the export under the 1 s target.
+ * Memory and speed: with 2,000 evidence rows the appendices hold ~15,000 cells. docx builds a
+ * document's whole XML as objects, then a second tree of strings, then one string (~100 MB of
+ * heap at the peak for this report). So a table stands in the docx document only as a placeholder
+ * (`<w:tbl><parGrid id="n"/></w:tbl>`), and its XML is written row by row straight into the zip
+ * (streamed-docx.ts): the report's memory no longer grows with its rows.
  */
 import { AlignmentType, FileChild, type IXmlableObject } from 'docx';
 import { cellStyle, type CellSize } from './styles';
@@ -27,59 +28,34 @@ export interface GridOptions {
   size: CellSize;
 }
 
-type Xml = IXmlableObject;
-
-const attr = (tag: string, attributes: Record<string, string | number>): Xml => ({ [tag]: { _attr: attributes } });
-const LINE = { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': '000000' };
-const BORDERS: Xml = { 'w:tblBorders': ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map((side) => attr(side, LINE)) };
-const CELL_MARGINS: Xml = {
-  'w:tblCellMar': [attr('w:top', { 'w:w': 20, 'w:type': 'dxa' }), attr('w:left', { 'w:w': 70, 'w:type': 'dxa' }), attr('w:bottom', { 'w:w': 20, 'w:type': 'dxa' }), attr('w:right', { 'w:w': 70, 'w:type': 'dxa' })],
-};
-const ROW_PROPS: Xml = { 'w:trPr': [{ 'w:cantSplit': {} }] };
-const HEADER_ROW_PROPS: Xml = { 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:tblHeader': {} }] };
-const BOLD: Xml = { 'w:b': {} };
-const ITALIC: Xml = { 'w:i': {} };
-const PRESERVE_SPACE = { _attr: { 'xml:space': 'preserve' } };
-
-/** Shared pieces (cell properties per width, paragraph properties per style) are built once. */
-class XmlCache {
-  private readonly cellProps = new Map<string, Xml>();
-  private readonly paraProps = new Map<string, Xml>();
-
-  cell(width: number, span: number, center: boolean): Xml {
-    const key = `${width}/${span}/${center}`;
-    let props = this.cellProps.get(key);
-    if (!props) {
-      const parts = [attr('w:tcW', { 'w:w': width, 'w:type': 'dxa' })];
-      if (span > 1) parts.push(attr('w:gridSpan', { 'w:val': span }));
-      if (center) parts.push(attr('w:vAlign', { 'w:val': 'center' }));
-      props = { 'w:tcPr': parts };
-      this.cellProps.set(key, props);
-    }
-    return props;
-  }
-
-  paragraph(style: string): Xml {
-    let props = this.paraProps.get(style);
-    if (!props) {
-      props = { 'w:pPr': [attr('w:pStyle', { 'w:val': style })] };
-      this.paraProps.set(style, props);
-    }
-    return props;
-  }
+/** XML text content: the five XML escapes, and characters XML 1.0 forbids left out (as docx does). */
+export function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- leaving out the control characters XML forbids is the point
+  return text.replace(/[&<>"\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : ''));
 }
 
-function runXml(text: string, cell: GridCell): Xml {
-  const props = [...(cell.bold ? [BOLD] : []), ...(cell.italics ? [ITALIC] : [])];
-  const t = { 'w:t': text.trim() === text ? [text] : [PRESERVE_SPACE, text] };
-  return { 'w:r': props.length > 0 ? [{ 'w:rPr': props }, t] : [t] };
+const LINE = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
+const BORDERS = `<w:tblBorders>${['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map((side) => `<${side} ${LINE}/>`).join('')}</w:tblBorders>`;
+const margin = (side: string, w: number): string => `<w:${side} w:w="${w}" w:type="dxa"/>`;
+const CELL_MARGINS = `<w:tblCellMar>${margin('top', 20)}${margin('left', 70)}${margin('bottom', 20)}${margin('right', 70)}</w:tblCellMar>`;
+const ROW_PROPS = '<w:trPr><w:cantSplit/></w:trPr>';
+const HEADER_ROW_PROPS = '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>';
+
+function cellProps(width: number, span: number, center: boolean): string {
+  return `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${center ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr>`;
+}
+
+function runXml(text: string, cell: GridCell): string {
+  const props = `${cell.bold ? '<w:b/>' : ''}${cell.italics ? '<w:i/>' : ''}`;
+  const t = text.trim() === text ? `<w:t>${xmlText(text)}</w:t>` : `<w:t xml:space="preserve">${xmlText(text)}</w:t>`;
+  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${t}</w:r>`;
 }
 
 /** One paragraph per line of text (an empty cell still holds one paragraph). */
-function cellParagraphs(cell: GridCell, size: CellSize, cache: XmlCache): Xml[] {
+function cellParagraphs(cell: GridCell, size: CellSize): string {
   const lines = (typeof cell.text === 'string' ? [cell.text] : cell.text).flatMap((t) => t.split('\n'));
-  const pPr = cache.paragraph(cellStyle(size, cell.align ?? AlignmentType.LEFT));
-  return (lines.length > 0 ? lines : ['']).map((line) => ({ 'w:p': line ? [pPr, runXml(line, cell)] : [pPr] }));
+  const pPr = `<w:pPr><w:pStyle w:val="${cellStyle(size, cell.align ?? AlignmentType.LEFT)}"/></w:pPr>`;
+  return (lines.length > 0 ? lines : ['']).map((line) => `<w:p>${pPr}${line ? runXml(line, cell) : ''}</w:p>`).join('');
 }
 
 /** Short rows are kept on one page; a row with a long cell may break across pages (a row taller
@@ -94,32 +70,56 @@ function isLongRow(cells: GridCell[]): boolean {
   });
 }
 
-/** Row properties, or null for a long row that may break across pages. */
-function rowProps(cells: GridCell[], header: boolean): Xml | null {
-  if (header) return HEADER_ROW_PROPS;
-  return isLongRow(cells) ? null : ROW_PROPS;
-}
-
-function rowXml(widths: number[], cells: GridCell[], size: CellSize, header: boolean, cache: XmlCache): Xml {
+function rowXml(widths: number[], cells: GridCell[], size: CellSize, header: boolean): string {
   let column = 0;
   const tcs = cells.map((cell) => {
     const span = cell.span ?? 1;
     const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
     column += span;
-    return { 'w:tc': [cache.cell(width, span, header), ...cellParagraphs(cell, size, cache)] };
+    return `<w:tc>${cellProps(width, span, header)}${cellParagraphs(cell, size)}</w:tc>`;
   });
-  const props = rowProps(cells, header);
-  return { 'w:tr': props ? [props, ...tcs] : tcs };
+  const props = header ? HEADER_ROW_PROPS : isLongRow(cells) ? '' : ROW_PROPS;
+  return `<w:tr>${props}${tcs.join('')}</w:tr>`;
 }
 
-/** A docx body element whose XML is prepared from plain objects. */
-class PreparedTable extends FileChild {
-  constructor(private readonly xml: Xml) {
+/** Rows given as a list, or made one at a time from the items they come from. */
+export interface GridRows {
+  count: number;
+  row(index: number): GridCell[];
+}
+
+let nextGridId = 0;
+
+/** A table in the docx document: a placeholder there, its XML written by xmlChunks() into the zip. */
+export class GridTable extends FileChild {
+  readonly gridId = nextGridId++;
+
+  constructor(
+    private readonly widths: number[],
+    private readonly header: GridCell[],
+    private readonly rows: GridRows,
+    private readonly opts: GridOptions,
+  ) {
     super('w:tbl');
   }
 
-  override prepForXml(): Xml {
-    return this.xml;
+  override prepForXml(): IXmlableObject {
+    return { 'w:tbl': [{ parGrid: { _attr: { id: this.gridId } } }] };
+  }
+
+  /** The table's XML, a few rows per chunk. */
+  *xmlChunks(rowsPerChunk = 64): Generator<string> {
+    const { widths, opts } = this;
+    const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+    const total = widths.reduce((a, b) => a + b, 0);
+    yield `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`;
+    yield rowXml(widths, this.header, opts.size, true);
+    for (let start = 0; start < this.rows.count; start += rowsPerChunk) {
+      let chunk = '';
+      for (let i = start; i < Math.min(this.rows.count, start + rowsPerChunk); i++) chunk += rowXml(widths, this.rows.row(i), opts.size, false);
+      yield chunk;
+    }
+    yield '</w:tbl>';
   }
 }
 
@@ -127,10 +127,7 @@ export function headerCells(titles: string[]): GridCell[] {
   return titles.map((text) => ({ text, bold: true, align: AlignmentType.CENTER }));
 }
 
-export function gridTable(widths: number[], header: GridCell[], rows: GridCell[][], opts: GridOptions): FileChild {
-  const cache = new XmlCache();
-  const tblPr = { 'w:tblPr': [attr('w:tblW', { 'w:w': widths.reduce((a, b) => a + b, 0), 'w:type': 'dxa' }), BORDERS, attr('w:tblLayout', { 'w:type': 'fixed' }), CELL_MARGINS] };
-  const tblGrid = { 'w:tblGrid': widths.map((w) => attr('w:gridCol', { 'w:w': w })) };
-  const trs = [rowXml(widths, header, opts.size, true, cache), ...rows.map((cells) => rowXml(widths, cells, opts.size, false, cache))];
-  return new PreparedTable({ 'w:tbl': [tblPr, tblGrid, ...trs] });
+export function gridTable(widths: number[], header: GridCell[], rows: GridCell[][] | GridRows, opts: GridOptions): GridTable {
+  const source = Array.isArray(rows) ? { count: rows.length, row: (i: number) => rows[i]! } : rows;
+  return new GridTable(widths, header, source, opts);
 }

@@ -1,12 +1,14 @@
 /** renderReportDocx: the ReportModel as a .docx (Nghị định 30/2020 format), built with `docx`. */
-import { Document, Packer, type FileChild, type Paragraph } from 'docx';
+import { Document, type FileChild, type Paragraph } from 'docx';
 import { appendix1 } from './appendix-1';
 import { appendix2 } from './appendix-2';
 import { closingPara, difficultiesSection, explanationsSection } from './explanations';
 import { draftMark, missingBox, nationalHeader, titleBlock } from './header';
 import { missingLines } from '../../assessment/missing-lines';
 import type { ReportModel } from './model';
+import { GridTable } from './grid';
 import { firstPortraitSection, landscapeSection } from './page-setup';
+import { packWithStreamedTables } from './streamed-docx';
 import { reportStyles } from './styles';
 import { summarySection } from './summary-table';
 import { signatureBlock } from './signature';
@@ -41,17 +43,22 @@ export function reportBody(model: ReportModel): FileChild[] {
   ];
 }
 
-export function reportDocument(model: ReportModel): Document {
+/** The docx document (its data tables as placeholders) and those tables, written into the zip by streamed-docx.ts. */
+export function reportDocument(model: ReportModel): { document: Document; tables: GridTable[] } {
   const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.name}`;
-  return new Document({
+  const portrait = reportBody(model);
+  const landscape = [...appendix1(model), ...appendix2(model)];
+  const document = new Document({
     creator: model.agency.name,
     title,
     description: model.draft ? 'Dự thảo' : 'Bản chính thức',
     styles: reportStyles(),
-    sections: [firstPortraitSection(reportBody(model)), landscapeSection([...appendix1(model), ...appendix2(model)])],
+    sections: [firstPortraitSection(portrait), landscapeSection(landscape)],
   });
+  return { document, tables: [...portrait, ...landscape].filter((child): child is GridTable => child instanceof GridTable) };
 }
 
 export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(model));
+  const { document, tables } = reportDocument(model);
+  return packWithStreamedTables(document, tables);
 }

@@ -11,6 +11,9 @@ const id = z.number().int().positive();
 const code = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
 /** A grant for a file chosen in the system picker: 16 random bytes in hex, the path stays in main. */
 const pickId = z.string().regex(/^[0-9a-f]{32}$/, 'Mã tệp đã chọn không hợp lệ');
+/** Chosen by the renderer for one streamed upload (32 lowercase hex digits), sent with it and with its cancel. */
+export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
+const uploadId = z.string().regex(UPLOAD_ID_PATTERN, 'Mã lượt tải lên không hợp lệ');
 export const MAX_PICKED_PROGRESS_IDS = 100;
 
 /** An evidence change returns the item as it now is and the totals (needs-explanation marks
@@ -80,6 +83,8 @@ export const evidenceChannels = {
   },
   /** Aborts a running picked-file import (nothing is kept) or drops a grant not started yet. */
   'evidence:cancelPicked': { input: z.strictObject({ pickId }), output: out<{ cancelled: boolean }>() },
+  /** Stops a streamed upload (by the id the renderer sent with it): nothing is kept. False when it is already stored. */
+  'evidence:cancelUpload': { input: z.strictObject({ uploadId }), output: out<{ cancelled: boolean }>() },
   'search:query': { input: z.strictObject({ assessmentId: id, query: z.string().max(200) }), output: out<SearchResults>() },
   'backups:create': { input: z.strictObject({}), output: out<BackupInfo>() },
 } as const;

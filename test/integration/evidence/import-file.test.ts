@@ -1,5 +1,5 @@
 /** Importing evidence files on real files in a temp data folder. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +22,13 @@ const fileRows = () => env.db.prepare('SELECT COUNT(*) FROM evidence_files').plu
 const blobRows = () => env.db.prepare('SELECT COUNT(*) FROM blobs').pluck().get();
 
 /** Nothing kept: no temp file, no blob file, no row. */
+/** The file's SHA-256 from the system tool (sha256sum; shasum on macOS; certutil on Windows): not our code. */
+function independentSha256(file: string): string {
+  if (process.platform === 'win32') return execFileSync('certutil', ['-hashfile', file, 'SHA256'], { encoding: 'utf8' }).split(/\r?\n/)[1]!.replace(/\s/g, '');
+  const tool = spawnSync('sha256sum', ['--version']).error === undefined ? ['sha256sum', [file]] : ['shasum', ['-a', '256', file]];
+  return execFileSync(tool[0] as string, tool[1] as string[], { encoding: 'utf8' }).split(' ')[0]!;
+}
+
 function expectNoTrace(): void {
   expect(filesUnder(tempDir(env.dataDir))).toEqual([]);
   expect(filesUnder(blobsDir(env.dataDir))).toEqual([]);
@@ -35,7 +42,7 @@ describe('importEvidenceFile', () => {
     const itemId = newItem(env);
     const progress: [number, number | null][] = [];
     const result = await importFile({ itemId, fileName: 'Kế hoạch.pdf', source, onProgress: (d, t) => progress.push([d, t]) });
-    const independent = execFileSync('sha256sum', [source], { encoding: 'utf8' }).split(' ')[0];
+    const independent = independentSha256(source);
     expect(result).toEqual({
       fileId: expect.any(Number),
       itemId,

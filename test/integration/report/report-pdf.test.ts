@@ -13,10 +13,11 @@ import { departmentAssessment, type ReportAssessment } from '../../helpers/repor
 import { repoRoot } from '../../helpers/web-server-process';
 
 const soffice = findSoffice();
-const hasPoppler = spawnSync('pdftotext', ['-v']).error === undefined;
+const hasPoppler = ['pdftotext', 'pdfinfo', 'pdftoppm'].every((tool) => spawnSync(tool, ['-v']).error === undefined);
 const canRun = soffice !== null && hasPoppler;
 if (!canRun) {
-  console.log(`report-pdf: skipped: ${soffice ? '' : 'LibreOffice (soffice) is not installed; '}${hasPoppler ? '' : 'poppler-utils (pdftotext, pdftoppm) is not installed; '}.ci/run installs them`);
+  const missing = [soffice ? '' : 'LibreOffice (soffice; Debian: apt-get install -y libreoffice-writer-nogui fonts-liberation, elsewhere libreoffice.org or PAR_SOFFICE)', hasPoppler ? '' : 'poppler (pdftotext, pdfinfo, pdftoppm; Debian: apt-get install -y poppler-utils, macOS: brew install poppler)'];
+  console.log(`report-pdf: SKIPPED: not installed here: ${missing.filter(Boolean).join(' and ')}; .ci/run installs them on Debian.`);
 }
 
 const artifacts = path.join(repoRoot, 'test', 'artifacts', 'report');

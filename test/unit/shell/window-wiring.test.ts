@@ -42,6 +42,10 @@ const fakes = vi.hoisted(() => {
     readonly webContents = { ...makeEmitter(), openHandler: null as null | Listener };
     loadedUrl = '';
     shown = false;
+    destroyed = false;
+    isDestroyed() {
+      return this.destroyed;
+    }
     constructor(readonly options: unknown) {
       this.webContents.on = this.webContents.on.bind(this.webContents);
       Object.assign(this.webContents, {
@@ -63,10 +67,14 @@ const fakes = vi.hoisted(() => {
     }
   }
   const registered: unknown[] = [];
-  return { session, windows, FakeWindow, registered };
+  const dialogAnswers: number[] = [];
+  const quits: number[] = [];
+  return { session, windows, FakeWindow, registered, dialogAnswers, quits };
 });
 
 vi.mock('electron', () => ({
+  app: { quit: () => fakes.quits.push(1) },
+  dialog: { showMessageBox: () => Promise.resolve({ response: fakes.dialogAnswers.shift() ?? 1, checkboxChecked: false }) },
   BrowserWindow: fakes.FakeWindow,
   session: { defaultSession: fakes.session },
   protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => fakes.registered.push(...schemes) },
@@ -91,6 +99,19 @@ describe('createMainWindow', () => {
     expect(win.shown).toBe(false);
     win.events.emit('ready-to-show');
     expect(win.shown).toBe(true);
+  });
+
+  it('a failed load shows the window again after "Tải lại", and quits after "Thoát"', async () => {
+    createMainWindow({ preloadPath: '/p/index.cjs', rendererRoot: '/r' });
+    const win = fakes.windows[0]!;
+    win.loadedUrl = '';
+    fakes.dialogAnswers.push(0);
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://renderer/index.html', true);
+    await vi.waitFor(() => expect(win.shown).toBe(true));
+    expect(win.loadedUrl).toBe('app://renderer/index.html');
+    fakes.dialogAnswers.push(1);
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await vi.waitFor(() => expect(fakes.quits).toHaveLength(1));
   });
 
   it('denies navigation away from the app and allows in-app navigation', () => {
