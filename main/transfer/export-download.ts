@@ -16,6 +16,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export function findExportDownload(ctx: HandlerContext, pathname: string): EvidenceDownload | null {

@@ -80,7 +80,7 @@ export const enCore: PartMessages<typeof viCore> = {
 
   'import.title': 'Add a criteria set',
   'import.fileLabel': 'Import a criteria set from a file',
-  'import.hint': 'Choose the .json file of the criteria set issued by the Department of Home Affairs.',
+  'import.hint': 'Choose the Excel file (.xlsx, in the "Bộ chỉ số" template) or the .json file of the criteria set issued by the Department of Home Affairs.',
   'import.reading': 'Reading and checking the file…',
   'import.tooBig': 'The file is too large (at most {max} MB).',
   'import.readFailed': 'The file could not be read.',
@@ -91,6 +91,12 @@ export const enCore: PartMessages<typeof viCore> = {
   'import.confirmYes': 'Import as a new version',
   'import.confirmNo': 'Do not import',
   'import.cancelled': 'Cancelled; the file was not imported.',
+
+  'setXlsx.title': 'Download a criteria set as Excel',
+  'setXlsx.hint': 'Writes the criteria set to an Excel file (.xlsx) in the "Bộ chỉ số" template, to read, print, or edit and import again.',
+  'setXlsx.choose': 'Criteria set',
+  'setXlsx.export': 'Export to Excel',
+  'setXlsx.busy': 'Exporting…',
 
   'ws.back': 'List of assessments',
   'ws.heading': 'Self-assessment {year}',

@@ -78,7 +78,7 @@ export const viCore = {
 
   'import.title': 'Thêm bộ chỉ số',
   'import.fileLabel': 'Nhập bộ chỉ số từ tệp',
-  'import.hint': 'Chọn tệp .json của bộ chỉ số do Sở Nội vụ ban hành.',
+  'import.hint': 'Chọn tệp Excel (.xlsx, theo mẫu "Bộ chỉ số") hoặc tệp .json của bộ chỉ số do Sở Nội vụ ban hành.',
   'import.reading': 'Đang đọc và kiểm tra tệp…',
   'import.tooBig': 'Tệp quá lớn (tối đa {max} MB).',
   'import.readFailed': 'Không đọc được tệp.',
@@ -89,6 +89,12 @@ export const viCore = {
   'import.confirmYes': 'Nhập như phiên bản mới',
   'import.confirmNo': 'Không nhập',
   'import.cancelled': 'Đã hủy, không nhập tệp.',
+
+  'setXlsx.title': 'Tải bộ chỉ số dạng Excel',
+  'setXlsx.hint': 'Ghi bộ chỉ số ra tệp Excel (.xlsx) theo mẫu "Bộ chỉ số" để xem, in, hoặc sửa rồi nhập lại.',
+  'setXlsx.choose': 'Bộ chỉ số',
+  'setXlsx.export': 'Xuất ra Excel',
+  'setXlsx.busy': 'Đang xuất…',
 
   'ws.back': 'Danh sách kỳ đánh giá',
   'ws.heading': 'Tự đánh giá năm {year}',

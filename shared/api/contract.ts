@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CriteriaSet } from '../domain/criteria-set-schema';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
+import { criteriaSetChannels } from './channels/criteria-sets';
 import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
@@ -75,6 +76,7 @@ export const contract = {
     input: z.strictObject({ assessmentId: id, code, answer: answerInputSchema }),
     output: out<{ answer: AnswerView; totals: Totals }>(),
   },
+  ...criteriaSetChannels,
   ...evidenceChannels,
   ...reportChannels,
   ...packageChannels,

@@ -5,8 +5,9 @@
  * once unzipped (against zip bombs), and whether it carries macros (a vbaProject part).
  */
 
-/** Above this, a criteria-set workbook is refused unread (a 300-leaf set is about 40 KB). */
-export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
+import { MAX_CRITERIA_SET_XLSX_BYTES } from '../../../shared/api/channels/criteria-sets';
+
+export const MAX_XLSX_BYTES = MAX_CRITERIA_SET_XLSX_BYTES;
 /** The parts together may unzip to at most this (the zip's declared sizes, checked again by the unzipper's CRC). */
 export const MAX_XLSX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 export const MAX_XLSX_PARTS = 2000;

@@ -1,0 +1,34 @@
+/** Criteria sets as .xlsx (the documented template). Merged into the contract in shared/api/contract.ts. */
+import { z } from 'zod';
+import type { CriteriaSetSummary } from '../entities';
+import { out } from '../phantom';
+
+/** Above this, a criteria-set workbook is refused unread (a 300-leaf set is about 40 KB). */
+export const MAX_CRITERIA_SET_XLSX_BYTES = 20 * 1024 * 1024;
+
+export interface CriteriaSetFileExport {
+  fileName: string;
+  size: number;
+  /** Path the web bridge serves the file at (`exports/<file name>`). */
+  downloadPath: string;
+}
+
+export const criteriaSetChannels = {
+  /** The renderer reads the chosen .xlsx (an <input type=file>) and sends its bytes in base64. */
+  'criteriaSets:importXlsx': {
+    input: z.strictObject({
+      fileName: z.string().max(500),
+      dataBase64: z
+        .string()
+        .max(Math.ceil((MAX_CRITERIA_SET_XLSX_BYTES + 3) / 3) * 4, `Tệp lớn hơn ${MAX_CRITERIA_SET_XLSX_BYTES / 1024 / 1024} MB`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Dữ liệu tệp không hợp lệ'),
+      confirmNewVersion: z.boolean(),
+    }),
+    output: out<{ summary: CriteriaSetSummary; alreadyInstalled: boolean }>(),
+  },
+  /** Writes an installed set as .xlsx under <data>/exports/ for download. */
+  'criteriaSets:exportXlsx': {
+    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: out<CriteriaSetFileExport>(),
+  },
+} as const;
