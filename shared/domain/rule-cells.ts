@@ -79,9 +79,16 @@ export const NO_CASES_WORDS: Record<NoCases, string> = {
 
 const fold = (text: string): string => foldVi(text).replace(/\s*\/\s*/g, '/');
 
+const foldedTables = new WeakMap<object, Map<string, string>>();
+
+/** The key whose word folds to the same text as `text` (the folded words are computed once per table). */
 function lookup<K extends string>(words: Record<K, string>, text: string): K | undefined {
-  const wanted = fold(text);
-  return (Object.keys(words) as K[]).find((key) => fold(words[key]) === wanted);
+  let table = foldedTables.get(words);
+  if (!table) {
+    table = new Map((Object.keys(words) as K[]).map((key) => [fold(words[key]), key]));
+    foldedTables.set(words, table);
+  }
+  return table.get(fold(text)) as K | undefined;
 }
 
 const quoteList = (words: Record<string, string>): string =>
