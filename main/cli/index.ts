@@ -13,7 +13,8 @@ import { verifyPackageCommand } from './verify-package-command';
 const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
 
   par validate <bo-chi-so.json|.xlsx>            Kiểm tra tệp bộ chỉ số (par-criteria-set/v1 hoặc mẫu Excel)
-  par convert <vao.json|.xlsx> <ra.json|.xlsx>   Chuyển bộ chỉ số giữa JSON và mẫu Excel (kiểm tra trước khi ghi)
+  par convert <vao.json|.xlsx> <ra.json|.xlsx|.docx>
+                                                 Chuyển bộ chỉ số giữa JSON và mẫu Excel, hoặc ra bảng phụ lục Word (kiểm tra trước khi ghi)
   par diff <cu.json|.xlsx> <moi.json|.xlsx> [--json] [--map <mã cũ>=<mã mới>|-]
                                                  So sánh hai bộ chỉ số: thêm, bỏ, đổi số, chuyển, đổi tên, đổi điểm, tách, gộp
   par score <bo-chi-so.json> <ket-qua.json>      Tính tổng điểm từ tệp kết quả chấm (par-answers/v1), in JSON

@@ -92,10 +92,11 @@ export const enCore: PartMessages<typeof viCore> = {
   'import.confirmNo': 'Do not import',
   'import.cancelled': 'Cancelled; the file was not imported.',
 
-  'setXlsx.title': 'Download a criteria set as Excel',
-  'setXlsx.hint': 'Writes the criteria set to an Excel file (.xlsx) in the "Bộ chỉ số" template, to read, print, or edit and import again.',
+  'setXlsx.title': 'Download a criteria set as Excel or Word',
+  'setXlsx.hint': 'Writes the criteria set to an Excel file (.xlsx) in the "Bộ chỉ số" template, to read, print, or edit and import again; or as the Word appendix table (.docx) to attach to the decision.',
   'setXlsx.choose': 'Criteria set',
   'setXlsx.export': 'Export to Excel',
+  'setXlsx.exportDocx': 'Export the Word appendix (.docx)',
   'setXlsx.busy': 'Exporting…',
 
   'ws.back': 'List of assessments',

@@ -90,10 +90,11 @@ export const viCore = {
   'import.confirmNo': 'Không nhập',
   'import.cancelled': 'Đã hủy, không nhập tệp.',
 
-  'setXlsx.title': 'Tải bộ chỉ số dạng Excel',
-  'setXlsx.hint': 'Ghi bộ chỉ số ra tệp Excel (.xlsx) theo mẫu "Bộ chỉ số" để xem, in, hoặc sửa rồi nhập lại.',
+  'setXlsx.title': 'Tải bộ chỉ số dạng Excel hoặc Word',
+  'setXlsx.hint': 'Ghi bộ chỉ số ra tệp Excel (.xlsx) theo mẫu "Bộ chỉ số" để xem, in, hoặc sửa rồi nhập lại; hoặc ra bảng phụ lục Word (.docx) để kèm quyết định ban hành.',
   'setXlsx.choose': 'Bộ chỉ số',
   'setXlsx.export': 'Xuất ra Excel',
+  'setXlsx.exportDocx': 'Xuất phụ lục Word (.docx)',
   'setXlsx.busy': 'Đang xuất…',
 
   'ws.back': 'Danh sách kỳ đánh giá',

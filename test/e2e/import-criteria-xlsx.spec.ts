@@ -24,7 +24,7 @@ test('criteria set from Excel: problems listed by cell, the fixed file installs'
   await createAgency(page);
 
   // Export an installed sample to the template and download it.
-  const panel = page.getByRole('region', { name: 'Tải bộ chỉ số dạng Excel' });
+  const panel = page.getByRole('region', { name: 'Tải bộ chỉ số dạng Excel hoặc Word' });
   await panel.getByLabel('Bộ chỉ số').selectOption({ label: 'Bộ chỉ số mẫu – Chỉ số cải cách hành chính của UBND các xã, phường năm 2026' });
   await panel.getByRole('button', { name: 'Xuất ra Excel' }).click();
   const downloading = page.waitForEvent('download');

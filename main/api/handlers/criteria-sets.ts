@@ -3,13 +3,13 @@ import { importCriteriaSet } from '../../criteria/import-set';
 import { loadCriteriaSet } from '../../criteria/set-cache';
 import { getCriteriaSetSummary } from '../../criteria/set-summary';
 import { listCriteriaSets } from '../../store/queries/criteria-sets';
-import { exportCriteriaSetXlsxToDataDir } from '../../criteria/xlsx/export-set-xlsx';
+import { exportCriteriaSetToDataDir } from '../../criteria/export-set-file';
 import { importCriteriaSetXlsx } from '../../criteria/xlsx/import-set-xlsx';
 import type { HandlerRegistry } from '../dispatch';
 
 export const criteriaSetHandlers: Pick<
   HandlerRegistry,
-  'criteriaSets:list' | 'criteriaSets:get' | 'criteriaSets:import' | 'criteriaSets:importXlsx' | 'criteriaSets:exportXlsx'
+  'criteriaSets:list' | 'criteriaSets:get' | 'criteriaSets:import' | 'criteriaSets:importXlsx' | 'criteriaSets:export'
 > = {
   'criteriaSets:list': (ctx) => ({ sets: listCriteriaSets(ctx.db) }),
   'criteriaSets:get': (ctx, { hash }) => {
@@ -20,5 +20,5 @@ export const criteriaSetHandlers: Pick<
   'criteriaSets:import': (ctx, input) => importCriteriaSet(ctx.db, input, ctx.now()),
   'criteriaSets:importXlsx': (ctx, input) =>
     importCriteriaSetXlsx(ctx.db, { bytes: Buffer.from(input.dataBase64, 'base64'), fileName: input.fileName, confirmNewVersion: input.confirmNewVersion }, ctx.now()),
-  'criteriaSets:exportXlsx': (ctx, { hash }) => exportCriteriaSetXlsxToDataDir(ctx.db, ctx.dataDir, hash),
+  'criteriaSets:export': (ctx, { hash, format }) => exportCriteriaSetToDataDir(ctx.db, ctx.dataDir, hash, format),
 };

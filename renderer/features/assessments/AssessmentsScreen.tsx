@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { AssessmentList } from './AssessmentList';
 import { CreateAssessment } from './CreateAssessment';
-import { ExportSetXlsx } from './ExportSetXlsx';
+import { ExportCriteriaSet } from './ExportCriteriaSet';
 import { ImportCriteriaSet } from './ImportCriteriaSet';
 
 /** The agency's assessments, creating a new one, and importing criteria sets. */
@@ -51,7 +51,7 @@ export function AssessmentsScreen({ agency, version = 0, onOpen }: { agency: Age
       </section>
       <CreateAssessment key={agency.id} agency={agency} sets={sets} preferredHash={preferredHash} onCreated={(a) => onOpen(a.id)} />
       <ImportCriteriaSet onImported={onImported} />
-      <ExportSetXlsx sets={sets} />
+      <ExportCriteriaSet sets={sets} />
     </div>
   );
 }

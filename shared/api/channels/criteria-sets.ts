@@ -6,6 +6,9 @@ import { out } from '../phantom';
 /** Above this, a criteria-set workbook is refused unread (a 300-leaf set is about 40 KB). */
 export const MAX_CRITERIA_SET_XLSX_BYTES = 20 * 1024 * 1024;
 
+/** .xlsx: the template (read, print, edit, import again); .docx: the appendix table of a decision. */
+export type CriteriaSetFileFormat = 'xlsx' | 'docx';
+
 export interface CriteriaSetFileExport {
   fileName: string;
   size: number;
@@ -26,9 +29,9 @@ export const criteriaSetChannels = {
     }),
     output: out<{ summary: CriteriaSetSummary; alreadyInstalled: boolean }>(),
   },
-  /** Writes an installed set as .xlsx under <data>/exports/ for download. */
-  'criteriaSets:exportXlsx': {
-    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+  /** Writes an installed set as .xlsx (the template) or .docx (the appendix table) under <data>/exports/. */
+  'criteriaSets:export': {
+    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), format: z.enum(['xlsx', 'docx']) }),
     output: out<CriteriaSetFileExport>(),
   },
 } as const;

@@ -14,7 +14,7 @@ describe('criteria sets as .xlsx through the channels', () => {
   it('exports an installed set to exports/, and importing that file finds the same set', async () => {
     const json = fs.readFileSync('seeds/sample-department-2026.json', 'utf8');
     const installed = await h.call('criteriaSets:import', { fileName: 'so-nganh.json', text: json, confirmNewVersion: false });
-    const exported = await h.call('criteriaSets:exportXlsx', { hash: installed.summary.hash });
+    const exported = await h.call('criteriaSets:export', { hash: installed.summary.hash, format: 'xlsx' });
     expect(exported.fileName).toBe('bo-chi-so-mau-so-ban-nganh-2026-v1.xlsx');
     expect(exported.downloadPath).toBe(`exports/${exported.fileName}`);
     const bytes = fs.readFileSync(path.join(h.dataDir, exported.downloadPath));
@@ -27,7 +27,7 @@ describe('criteria sets as .xlsx through the channels', () => {
   it('refuses a workbook with problems, listing them by cell, and installs nothing; the fixed file installs', async () => {
     const json = fs.readFileSync('seeds/sample-commune-2026.json', 'utf8');
     const installed = await h.call('criteriaSets:import', { fileName: 'xa.json', text: json, confirmNewVersion: false });
-    const exported = await h.call('criteriaSets:exportXlsx', { hash: installed.summary.hash });
+    const exported = await h.call('criteriaSets:export', { hash: installed.summary.hash, format: 'xlsx' });
     const workbook = await loadWorkbook(fs.readFileSync(path.join(h.dataDir, exported.downloadPath)));
     const sheet = workbook.getWorksheet('Bộ chỉ số')!;
     const titleRow = rowOfCode(sheet, '1.1.1');

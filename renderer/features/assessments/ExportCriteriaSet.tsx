@@ -1,27 +1,27 @@
 import { useId, useState } from 'react';
-import type { CriteriaSetFileExport } from '../../../shared/api/channels/criteria-sets';
+import type { CriteriaSetFileExport, CriteriaSetFileFormat } from '../../../shared/api/channels/criteria-sets';
 import type { CriteriaSetSummary } from '../../../shared/api/entities';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { ExportedFile } from '../report/ExportedFile';
 
-/** "Tải bộ chỉ số dạng Excel": writes an installed set in the .xlsx template and offers the download. */
-export function ExportSetXlsx({ sets }: { sets: CriteriaSetSummary[] }) {
+/** "Tải bộ chỉ số": writes an installed set as the .xlsx template or the .docx appendix table and offers the download. */
+export function ExportCriteriaSet({ sets }: { sets: CriteriaSetSummary[] }) {
   const t = useT();
   const id = useId();
   const [chosen, setChosen] = useState<string>('');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<CriteriaSetFileFormat | null>(null);
   const [result, setResult] = useState<CriteriaSetFileExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const hash = chosen || sets[0]?.hash || '';
 
-  const exportSet = async () => {
+  const exportSet = async (format: CriteriaSetFileFormat) => {
     if (!hash) return;
-    setBusy(true);
+    setBusy(format);
     setError(null);
     setResult(null);
-    const exported = await api['criteriaSets:exportXlsx']({ hash });
-    setBusy(false);
+    const exported = await api['criteriaSets:export']({ hash, format });
+    setBusy(null);
     if (exported.ok) setResult(exported.value);
     else setError(exported.error.message);
   };
@@ -42,8 +42,11 @@ export function ExportSetXlsx({ sets }: { sets: CriteriaSetSummary[] }) {
         </select>
       </div>
       <div className="form-actions">
-        <button type="button" onClick={() => void exportSet()} disabled={busy}>
-          {busy ? t('setXlsx.busy') : t('setXlsx.export')}
+        <button type="button" onClick={() => void exportSet('xlsx')} disabled={busy !== null}>
+          {busy === 'xlsx' ? t('setXlsx.busy') : t('setXlsx.export')}
+        </button>
+        <button type="button" onClick={() => void exportSet('docx')} disabled={busy !== null}>
+          {busy === 'docx' ? t('setXlsx.busy') : t('setXlsx.exportDocx')}
         </button>
       </div>
       {error && (
