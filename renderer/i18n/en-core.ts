@@ -99,6 +99,18 @@ export const enCore: PartMessages<typeof viCore> = {
   'setXlsx.exportDocx': 'Export the Word appendix (.docx)',
   'setXlsx.busy': 'Exporting…',
 
+  'compare.title': 'Compare two criteria sets',
+  'compare.from': 'Older criteria set',
+  'compare.to': 'Newer criteria set',
+  'compare.run': 'Compare',
+  'compare.result': 'Comparison result',
+  'compare.summary': '{matched} items matched; {changes} differences.',
+  'compare.byTitle': 'Items matched by title (different code)',
+  'compare.unmatch': 'Unmatch item {code}',
+  'compare.unmatchShort': 'Not the same item',
+  'compare.changes': 'Differences',
+  'compare.none': 'No differences.',
+
   'ws.back': 'List of assessments',
   'ws.heading': 'Self-assessment {year}',
   'ws.treeLabel': 'Criteria tree',

@@ -97,6 +97,18 @@ export const viCore = {
   'setXlsx.exportDocx': 'Xuất phụ lục Word (.docx)',
   'setXlsx.busy': 'Đang xuất…',
 
+  'compare.title': 'So sánh hai bộ chỉ số',
+  'compare.from': 'Bộ chỉ số cũ',
+  'compare.to': 'Bộ chỉ số mới',
+  'compare.run': 'So sánh',
+  'compare.result': 'Kết quả so sánh',
+  'compare.summary': 'Khớp {matched} mục; {changes} khác biệt.',
+  'compare.byTitle': 'Các mục khớp theo tên (khác mã)',
+  'compare.unmatch': 'Bỏ khớp mục {code}',
+  'compare.unmatchShort': 'Không phải cùng mục',
+  'compare.changes': 'Khác biệt',
+  'compare.none': 'Không có khác biệt.',
+
   'ws.back': 'Danh sách kỳ đánh giá',
   'ws.heading': 'Tự đánh giá năm {year}',
   'ws.treeLabel': 'Cây tiêu chí',

@@ -1,7 +1,7 @@
 /**
  * A criteria set as Excel, as an officer meets it: export an installed set to the .xlsx template,
  * edit it with mistakes, import it and see every problem listed by its cell, fix the file and
- * import it.
+ * import it; then compare the province's set with the sample it started from.
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -36,6 +36,7 @@ test('criteria set from Excel: problems listed by cell, the fixed file installs'
   // The province's own set: a new id, with three mistakes.
   const info = workbook.getWorksheet('Thông tin')!;
   info.getCell('B3').value = 'xa-phuong-tinh-2026';
+  info.getCell('B4').value = 'Bộ chỉ số CCHC cấp xã của tỉnh năm 2026';
   const sheet = workbook.getWorksheet('Bộ chỉ số')!;
   const levelsRow = rowOfCode(sheet, '1.1.1');
   const manualRow = rowOfCode(sheet, '1.4.1');
@@ -53,12 +54,24 @@ test('criteria set from Excel: problems listed by cell, the fixed file installs'
   await expect(issues.getByRole('listitem').filter({ hasText: `Bộ chỉ số!G${manualRow}` })).toContainText('hãy dùng dấu phẩy');
   await expect(issues.getByRole('listitem').filter({ hasText: `Bộ chỉ số!C${yesNoRow}` })).toContainText('Thiếu điểm tối đa.');
 
-  // Fixed: installed, and offered for a new assessment.
+  // Fixed (with a step of 0,5 where the sample had 0,25, and one criterion reworded): installed.
+  sheet.getCell(`B${rowOfCode(sheet, '1.6')}`).value = 'Tổ chức đối thoại với người dân về cải cách hành chính';
   sheet.getCell(`F${levelsRow}`).value = 'Theo mức';
   sheet.getCell(`G${manualRow}`).value = '0,5';
   sheet.getCell(`C${yesNoRow}`).value = 1;
   await fileInput.setInputFiles({ name: 'bo-chi-so-tinh.xlsx', mimeType: XLSX_TYPE, buffer: await workbookBytes(workbook) });
-  const title = 'Bộ chỉ số mẫu – Chỉ số cải cách hành chính của UBND các xã, phường năm 2026';
-  await expect(page.getByRole('status').filter({ hasText: `Đã nhập bộ chỉ số: ${title}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập bộ chỉ số: Bộ chỉ số CCHC cấp xã của tỉnh năm 2026.' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Tệp không hợp lệ' })).toHaveCount(0);
+
+  // Compare the province's set with the sample it came from.
+  const compare = page.getByRole('region', { name: 'So sánh hai bộ chỉ số' });
+  await compare.getByLabel('Bộ chỉ số cũ').selectOption({ label: 'Bộ chỉ số mẫu – Chỉ số cải cách hành chính của UBND các xã, phường năm 2026' });
+  await compare.getByLabel('Bộ chỉ số mới').selectOption({ label: 'Bộ chỉ số CCHC cấp xã của tỉnh năm 2026' });
+  await compare.getByRole('button', { name: 'So sánh' }).click();
+  const result = compare.getByRole('region', { name: 'Kết quả so sánh' });
+  await expect(result.getByRole('status')).toHaveText(/Khớp \d+ mục; 2 khác biệt\./);
+  await expect(result.getByRole('listitem')).toHaveText([
+    '* Cách chấm 1.4.1: Tự chấm từ 0 đến 1 điểm, bước 0,25 → Tự chấm từ 0 đến 1 điểm, bước 0,5',
+    '~ Đổi tên 1.6: "Chủ tịch UBND xã, phường tổ chức đối thoại với người dân, doanh nghiệp về cải cách hành chính" → "Tổ chức đối thoại với người dân về cải cách hành chính"',
+  ]);
 });

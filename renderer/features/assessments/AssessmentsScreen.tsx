@@ -3,6 +3,7 @@ import type { Agency, AssessmentSummary, CriteriaSetSummary } from '../../../sha
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { AssessmentList } from './AssessmentList';
+import { CompareCriteriaSets } from './CompareCriteriaSets';
 import { CreateAssessment } from './CreateAssessment';
 import { ExportCriteriaSet } from './ExportCriteriaSet';
 import { ImportCriteriaSet } from './ImportCriteriaSet';
@@ -52,6 +53,7 @@ export function AssessmentsScreen({ agency, version = 0, onOpen }: { agency: Age
       <CreateAssessment key={agency.id} agency={agency} sets={sets} preferredHash={preferredHash} onCreated={(a) => onOpen(a.id)} />
       <ImportCriteriaSet onImported={onImported} />
       <ExportCriteriaSet sets={sets} />
+      <CompareCriteriaSets sets={sets} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Criteria sets as .xlsx (the documented template). Merged into the contract in shared/api/contract.ts. */
 import { z } from 'zod';
+import type { CriteriaDiff } from '../../domain/criteria-diff';
 import type { CriteriaSetSummary } from '../entities';
 import { out } from '../phantom';
 
@@ -16,6 +17,9 @@ export interface CriteriaSetFileExport {
   downloadPath: string;
 }
 
+const setHash = z.string().regex(/^[0-9a-f]{64}$/);
+const nodeCode = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,3}$/, 'Mã tiêu chí không hợp lệ');
+
 export const criteriaSetChannels = {
   /** The renderer reads the chosen .xlsx (an <input type=file>) and sends its bytes in base64. */
   'criteriaSets:importXlsx': {
@@ -31,7 +35,18 @@ export const criteriaSetChannels = {
   },
   /** Writes an installed set as .xlsx (the template) or .docx (the appendix table) under <data>/exports/. */
   'criteriaSets:export': {
-    input: z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), format: z.enum(['xlsx', 'docx']) }),
+    input: z.strictObject({ hash: setHash, format: z.enum(['xlsx', 'docx']) }),
     output: out<CriteriaSetFileExport>(),
+  },
+  /** Differences between two installed sets; `mapping` forces old code → new code (null: no counterpart). */
+  'criteriaSets:diff': {
+    input: z.strictObject({
+      fromHash: setHash,
+      toHash: setHash,
+      mapping: z
+        .record(nodeCode, nodeCode.nullable())
+        .refine((mapping) => Object.keys(mapping).length <= 1000, 'Tối đa 1000 cặp mã chỉ định'),
+    }),
+    output: out<CriteriaDiff>(),
   },
 } as const;
