@@ -68,7 +68,7 @@ function checkDirectory(view: DataView, bytes: Uint8Array, offset: number, entri
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (/vbaProject\.bin$/i.test(name) || /\.bin$/i.test(name) && /vba/i.test(name)) return XLSX_MESSAGES.macros;
+    if (/vba[^/]*\.bin$/i.test(name)) return XLSX_MESSAGES.macros; // vbaProject.bin, vbaProjectSignature.bin
     unzipped += size;
     if (size === 0xffffffff || unzipped > MAX_XLSX_UNZIPPED_BYTES) return XLSX_MESSAGES.bomb;
     at += 46 + nameLength + extraLength + commentLength;
