@@ -1,6 +1,8 @@
 /** The command line for power users and Sở Nội vụ staff. Exit 0 = success, 1 = a problem with the
  *  user's files or data (with a clear message), 2 = the command was called wrongly. */
 import { AppFailure } from '../../shared/api/result';
+import { convertCommand } from './convert-command';
+import { diffCommand } from './diff-command';
 import { exportPackageCommand } from './export-package-command';
 import { exportReportCommand } from './export-report-command';
 import { importPackageCommand } from './import-package-command';
@@ -11,7 +13,11 @@ import { verifyPackageCommand } from './verify-package-command';
 
 const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
 
-  par validate <bo-chi-so.json>                  Kiểm tra tệp bộ chỉ số (par-criteria-set/v1)
+  par validate <bo-chi-so.json|.xlsx>            Kiểm tra tệp bộ chỉ số (par-criteria-set/v1 hoặc mẫu Excel)
+  par convert <vao.json|.xlsx> <ra.json|.xlsx|.docx>
+                                                 Chuyển bộ chỉ số giữa JSON và mẫu Excel, hoặc ra bảng phụ lục Word (kiểm tra trước khi ghi)
+  par diff <cu.json|.xlsx> <moi.json|.xlsx> [--json] [--map <mã cũ>=<mã mới>|-]
+                                                 So sánh hai bộ chỉ số: thêm, bỏ, đổi số, chuyển, đổi tên, đổi điểm, tách, gộp
   par score <bo-chi-so.json> <ket-qua.json>      Tính tổng điểm từ tệp kết quả chấm (par-answers/v1), in JSON
   par export-report [--data <thư-mục>] --assessment <mã> --out <tệp.docx|tệp.pdf> [--final]
                                                  Xuất báo cáo tự đánh giá (bản chính thức với --final);
@@ -25,7 +31,12 @@ const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
 `;
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
-const COMMANDS: Record<string, Command> = { validate: validateCommand, score: scoreCommand, 'export-report': exportReportCommand,
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  convert: convertCommand,
+  diff: diffCommand,
+  score: scoreCommand,
+  'export-report': exportReportCommand,
   'export-package': exportPackageCommand,
   verify: verifyPackageCommand,
   'import-package': importPackageCommand,

@@ -1,16 +1,14 @@
-/** `par validate <set.json>`: checks a criteria-set file and prints what it holds or every problem. */
-import { MAX_CRITERIA_SET_BYTES } from '../../shared/api/contract';
-import { validateCriteriaSetText } from '../../shared/domain/validate-criteria-set';
+/** `par validate <set.json|set.xlsx>`: checks a criteria-set file and prints what it holds or every problem. */
 import { hashCriteriaSet } from '../criteria/hash-set';
-import { EXIT_OK, EXIT_USER_ERROR, readTextFile, UsageError, type CliIo } from './io';
+import { EXIT_OK, EXIT_USER_ERROR, UsageError, type CliIo } from './io';
+import { issueLines, readSetFile } from './set-file';
 
-export function validateCommand(args: string[], io: CliIo): number {
-  if (args.length !== 1) throw new UsageError('Cách dùng: par validate <bo-chi-so.json>');
+export async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  if (args.length !== 1) throw new UsageError('Cách dùng: par validate <bo-chi-so.json|bo-chi-so.xlsx>');
   const file = args[0]!;
-  const checked = validateCriteriaSetText(readTextFile(file, MAX_CRITERIA_SET_BYTES, 'Bộ chỉ số'));
+  const checked = await readSetFile(file);
   if (!checked.ok) {
-    io.err.write(`Bộ chỉ số "${file}" không hợp lệ (${checked.issues.length} lỗi):\n`);
-    for (const issue of checked.issues) io.err.write(`  - ${issue.path || '(gốc)'}: ${issue.message}\n`);
+    io.err.write(`Bộ chỉ số "${file}" không hợp lệ (${checked.issues.length} lỗi):\n${issueLines(checked.issues)}\n`);
     return EXIT_USER_ERROR;
   }
   const { set, stats } = checked;

@@ -36,13 +36,17 @@ export function parseCriteriaSetOrFail(text: string, fileName: string): Criteria
 }
 
 export function importCriteriaSet(db: Database.Database, req: ImportSetRequest, now: string): ImportSetOutcome {
-  const set = parseCriteriaSetOrFail(req.text, req.fileName);
+  return installCriteriaSet(db, parseCriteriaSetOrFail(req.text, req.fileName), req.confirmNewVersion, now);
+}
+
+/** Stores a set that already passed validation (whatever file it came from). */
+export function installCriteriaSet(db: Database.Database, set: CriteriaSet, confirmNewVersion: boolean, now: string): ImportSetOutcome {
   const { hash, canonical } = hashCriteriaSet(set);
   return db.transaction((): ImportSetOutcome => {
     const existing = getCriteriaSetSummary(db, hash);
     if (existing) return { summary: existing, alreadyInstalled: true };
     const sameIdYear = findSetsByIdYear(db, set.id, set.year);
-    if (sameIdYear.length > 0 && !req.confirmNewVersion) {
+    if (sameIdYear.length > 0 && !confirmNewVersion) {
       throw new AppFailure(
         'NEEDS_CONFIRMATION',
         `Đã có bộ chỉ số "${set.id}" năm ${set.year} với nội dung khác. Xác nhận nếu đây là phiên bản mới.`,

@@ -9,6 +9,7 @@ import { SHA256_HEX } from '../domain/sha256';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
+import { criteriaSetChannels } from './channels/criteria-sets';
 import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
@@ -78,6 +79,7 @@ export const contract = {
     input: z.strictObject({ assessmentId: id, code, answer: answerInputSchema }),
     output: out<{ answer: AnswerView; totals: Totals }>(),
   },
+  ...criteriaSetChannels,
   ...evidenceChannels,
   ...reportChannels,
   ...packageChannels,

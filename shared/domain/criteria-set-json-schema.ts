@@ -5,7 +5,7 @@
  * the app itself validates with the zod schema plus the whole-tree rules.
  */
 import { z } from 'zod';
-import { adjustmentPartSchema, criteriaNodeSchema, criteriaSetSchema, CRITERIA_SET_FORMAT, scoringRuleSchema } from './criteria-set-schema';
+import { adjustmentPartSchema, criteriaNodeSchema, criteriaSetSchema, CRITERIA_SET_FORMAT, scoringRuleSchema, tierSchema } from './criteria-set-schema';
 
 const DESCRIPTION =
   'Bộ chỉ số theo dõi, đánh giá Chỉ số cải cách hành chính (tự đánh giá, chấm điểm). ' +
@@ -22,6 +22,12 @@ function definitionNames(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
   registry.add(adjustmentPartSchema, {
     id: 'adjustmentPart',
     description: 'Điểm thưởng hoặc điểm trừ: "maxPoints" là mức trần của cả phần.',
+  });
+  registry.add(tierSchema, {
+    id: 'rateTier',
+    description:
+      'Một ngưỡng tỷ lệ: tỷ lệ từ "fromPercent" đến dưới "toPercent" được "points" điểm; ngưỡng cuối gồm cả 100%. ' +
+      'Ngưỡng "đúng 100%" ghi fromPercent = toPercent = 100 và phải là ngưỡng cuối; ngưỡng trước nó khi đó kết thúc ở dưới 100%.',
   });
   return registry;
 }

@@ -45,7 +45,14 @@ const levelsRule = z.strictObject({
     .min(2)
     .max(20),
 });
-const tierSchema = z.strictObject({
+/**
+ * One tier of a rate rule: the rate in [fromPercent, toPercent) gives `points`. The last tier
+ * ends at 100 inclusive. A tier with fromPercent = toPercent = 100 is the "exactly 100 %" tier
+ * ("đạt 100%: điểm tối đa"); it can only be the last one, and the tier before it then ends at
+ * 100 exclusive (`100% = 2; 80% - dưới 100% = 1; dưới 80% = 0`). Older files never use it, so
+ * they keep their meaning and their hash.
+ */
+export const tierSchema = z.strictObject({
   /** Inclusive lower bound of the rate, in percent. */
   fromPercent: z.number().finite().min(0).max(100),
   /** Exclusive upper bound, except the last tier which ends at 100 inclusive. */
@@ -154,3 +161,9 @@ export type RuleKind = ScoringRule['kind'];
 export type Rounding = z.infer<typeof roundingSchema>;
 export type ResultClass = z.infer<typeof resultClassSchema>;
 export type AdjustmentPart = z.infer<typeof adjustmentPartSchema>;
+export type RateTier = z.infer<typeof tierSchema>;
+
+/** The "exactly 100 %" tier: it starts and ends at 100. */
+export function isExactHundredTier(tier: Pick<RateTier, 'fromPercent' | 'toPercent'>): boolean {
+  return tier.fromPercent === 100 && tier.toPercent === 100;
+}

@@ -3,7 +3,7 @@
  * milli-points, rounded to the set's decimals and mode. Pure and exact: integers only.
  */
 import type { AnswerInput, RuleInput } from './answer';
-import type { CriteriaNode, CriteriaSet, Rounding, ScoringRule } from './criteria-set-schema';
+import { isExactHundredTier, type CriteriaNode, type CriteriaSet, type RateTier, type Rounding, type ScoringRule } from './criteria-set-schema';
 import { MILLI, divRound, isMilliExact, roundMilli } from './points';
 import type { LeafResult } from './scoring-types';
 import { formatPointsVi } from '../format/numbers';
@@ -82,12 +82,16 @@ function proportionalMilli(n: number, d: number, ctx: LeafCtx): number {
   return divRound(n * ctx.maxMilli, d * unit, ctx.rounding.mode) * unit;
 }
 
-/** Does the exact rate n/d fall in [from, to) — or reach 100 in a tier ending at 100? Integers only. */
-function tierContains(tier: { fromPercent: number; toPercent: number }, n: number, d: number): boolean {
+/**
+ * Does the exact rate n/d fall in [from, to)? The last tier also holds 100 %, and the
+ * "exactly 100 %" tier holds 100 % only. Integers only.
+ */
+function tierContains(tier: RateTier, isLast: boolean, n: number, d: number): boolean {
+  if (isExactHundredTier(tier)) return n === d;
   const rateScaled = n * 100 * MILLI; // rate × d, in milli-percent
   const from = setMilli(tier.fromPercent) * d;
   const to = setMilli(tier.toPercent) * d;
-  const reachesTop = setMilli(tier.toPercent) === 100 * MILLI && n === d;
+  const reachesTop = isLast && setMilli(tier.toPercent) === 100 * MILLI && n === d;
   return rateScaled >= from && (rateScaled < to || reachesTop);
 }
 
@@ -103,7 +107,8 @@ function scoreRate(rule: RateRule, input: InputOf<'rate'>, ctx: LeafCtx): LeafRe
   const ratePercent = ratePercentOf(n, d);
   if (rule.mode === 'proportional') return { ...answered(proportionalMilli(n, d, ctx), ctx), ratePercent };
   if (!rule.tiers || rule.tiers.length === 0) return invalid(LEAF_MESSAGES.noTiers);
-  const tier = rule.tiers.find((t) => tierContains(t, n, d));
+  const last = rule.tiers.length - 1;
+  const tier = rule.tiers.find((t, i) => tierContains(t, i === last, n, d));
   if (!tier) return invalid(LEAF_MESSAGES.noTierForRate(ratePercent));
   return { ...answered(setMilli(tier.points), ctx), ratePercent };
 }

@@ -1,5 +1,5 @@
 /** Short Vietnamese descriptions of how a leaf is scored, for the scoring screen and the report. */
-import type { CriteriaNode, ScoringRule } from './criteria-set-schema';
+import { isExactHundredTier, type CriteriaNode, type RateTier, type ScoringRule } from './criteria-set-schema';
 import { formatDecimalVi } from '../format/numbers';
 
 type RuleOf<K extends ScoringRule['kind']> = Extract<ScoringRule, { kind: K }>;
@@ -13,7 +13,10 @@ const NO_CASES_VI: Record<RuleOf<'rate'>['noCases'], string> = {
   notApplicable: 'không phát sinh trường hợp nào: không áp dụng',
 };
 
-function tierText(tier: NonNullable<RuleOf<'rate'>['tiers']>[number]): string {
+function tierText(tier: NonNullable<RuleOf<'rate'>['tiers']>[number], index: number, tiers: readonly RateTier[]): string {
+  if (isExactHundredTier(tier)) return `đạt đúng ${pct(100)}: ${pts(tier.points)}`;
+  const endsBelowHundred = index < tiers.length - 1 && tier.toPercent >= 100;
+  if (endsBelowHundred) return `từ ${pct(tier.fromPercent)} đến dưới ${pct(100)}: ${pts(tier.points)}`;
   const upper = tier.toPercent >= 100 ? `đến ${pct(100)}` : `đến dưới ${pct(tier.toPercent)}`;
   return `từ ${pct(tier.fromPercent)} ${upper}: ${pts(tier.points)}`;
 }

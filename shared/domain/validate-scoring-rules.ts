@@ -3,13 +3,14 @@
  * levels reach it, rate tiers cover 0–100 % without gaps or overlaps, deductions fit, and
  * survey-scored criteria cannot be marked "không áp dụng". Runs after the schema passed.
  */
-import type { CriteriaNode, CriteriaSet, ScoringRule } from './criteria-set-schema';
+import { isExactHundredTier, type CriteriaNode, type CriteriaSet, type ScoringRule } from './criteria-set-schema';
 import { walkSet } from './criteria-tree';
 import { divides, isMilliExact, toMilli } from './points';
 import { formatNumberVi, type ReportIssue } from './validation-issue';
 
 type RuleOf<K extends ScoringRule['kind']> = Extract<ScoringRule, { kind: K }>;
 type Tier = NonNullable<RuleOf<'rate'>['tiers']>[number];
+
 
 /** What every rule check gets: the leaf, where its rule sits, and where to report. */
 interface LeafRuleContext {
@@ -106,7 +107,11 @@ function percentText(value: number): string {
 
 function checkTiers(tiers: readonly Tier[], tiersPath: string, { node, report }: LeafRuleContext): void {
   tiers.forEach((tier, i) => {
-    if (tier.fromPercent >= tier.toPercent) {
+    if (isExactHundredTier(tier)) {
+      if (i !== tiers.length - 1) {
+        report(`${tiersPath}[${i}]`, `Mức ${i + 1} là mức "đúng 100%" (từ 100% đến 100%) nên phải là mức cuối cùng.`);
+      }
+    } else if (tier.fromPercent >= tier.toPercent) {
       report(`${tiersPath}[${i}].toPercent`, `Mức ${i + 1}: "toPercent" (${percentText(tier.toPercent)}) phải lớn hơn "fromPercent" (${percentText(tier.fromPercent)}).`);
     }
     if (tier.points > node.maxPoints) {

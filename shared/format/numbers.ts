@@ -12,6 +12,12 @@ export interface ParseDecimalOptions {
   allowNegative?: boolean;
   /** Most decimals accepted after trailing zeros are dropped (default 3, the milli-point unit). */
   maxDecimals?: number;
+  /**
+   * Refuse a dot (default false). Written files (a criteria set's spreadsheet) use the decimal
+   * comma only: there "1.5" may be a typo for 1,5 or a thousands separator (1.500), so it is
+   * refused rather than guessed.
+   */
+  commaOnly?: boolean;
 }
 
 const MAX_DIGITS = 12;
@@ -24,6 +30,7 @@ export const NUMBER_MESSAGES = {
   thousands: 'Không dùng dấu phân cách hàng nghìn; chỉ dùng một dấu phẩy cho phần thập phân, ví dụ 8,5',
   negative: 'Không được nhập số âm',
   tooLarge: 'Số quá lớn',
+  dotDecimal: (text: string) => `"${text}" dùng dấu chấm; hãy dùng dấu phẩy cho phần thập phân, ví dụ 1,5 (không viết 1.5)`,
   tooManyDecimals: (max: number) => `Chỉ được nhập tối đa ${max} chữ số thập phân`,
   countEmpty: 'Chưa nhập số lượng',
   count: 'Số lượng phải là số nguyên không âm',
@@ -44,6 +51,7 @@ export function parseDecimalVi(text: string, options: ParseDecimalOptions = {}):
     body = body.slice(1);
   }
   if (body.includes('.') && body.includes(',')) return fail(NUMBER_MESSAGES.thousands);
+  if (options.commaOnly && body.includes('.')) return fail(NUMBER_MESSAGES.dotDecimal(text.trim()));
   const match = DECIMAL_RE.exec(body);
   if (!match) return fail(NUMBER_MESSAGES.invalid);
   const intPart = match[1]!.replace(/^0+(?=\d)/, '');

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package).
+ * named groups (store, search, evidence, upload, report, package, criteria).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
+import { benchCriteria } from './criteria-bench';
 import { benchEvidenceImport } from './evidence-bench';
 import { benchPackage } from './package-bench';
 import { benchReportExport } from './report-bench';
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   upload: () => benchWebUpload(),
   report: () => benchReportExport(),
   package: () => benchPackage(),
+  criteria: () => benchCriteria(),
 };
 
 async function main(): Promise<void> {

@@ -73,6 +73,10 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'criteriaSets:list': s('criteriaSets:list', 'reads', {}),
     'criteriaSets:get': s('criteriaSets:get', 'reads', { hash: ids.setHash }, { hash: hex }),
     'criteriaSets:import': s('criteriaSets:import', 'changesWhenValid', { fileName: 'bo-chi-so.json', text: '{}', confirmNewVersion: false }, { text: fc.oneof(text, fc.json({ maxDepth: 4 })), fileName: text }),
+    // Valid exports and diffs are left out (each writes a file or takes milliseconds): only their refusals are fuzzed.
+    'criteriaSets:importXlsx': s('criteriaSets:importXlsx', 'changesWhenValid', { fileName: 'bo-chi-so.xlsx', dataBase64: 'UEsDBA==' }, { dataBase64: text, fileName: text }),
+    'criteriaSets:export': s('criteriaSets:export', 'changesWhenValid', { hash: ids.setHash, format: 'xlsx' }, { hash: hex, format: text }),
+    'criteriaSets:diff': s('criteriaSets:diff', 'changesWhenValid', { fromHash: ids.setHash, toHash: ids.setHash }, { fromHash: hex, toHash: hex, mapping: oddValue }),
     'assessments:list': s('assessments:list', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
     'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash }, { agencyId: agency, year: fc.integer(), setHash: hex }),
     'assessments:open': s('assessments:open', 'reads', { assessmentId: own }, { assessmentId: assessment }),

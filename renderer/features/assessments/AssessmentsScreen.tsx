@@ -3,7 +3,9 @@ import type { Agency, AssessmentSummary, CriteriaSetSummary } from '../../../sha
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { AssessmentList } from './AssessmentList';
+import { CompareCriteriaSets } from './CompareCriteriaSets';
 import { CreateAssessment } from './CreateAssessment';
+import { ExportCriteriaSet } from './ExportCriteriaSet';
 import { ImportCriteriaSet } from './ImportCriteriaSet';
 
 /** The agency's assessments, creating a new one, and importing criteria sets. */
@@ -50,6 +52,8 @@ export function AssessmentsScreen({ agency, version = 0, onOpen }: { agency: Age
       </section>
       <CreateAssessment key={agency.id} agency={agency} sets={sets} preferredHash={preferredHash} onCreated={(a) => onOpen(a.id)} />
       <ImportCriteriaSet onImported={onImported} />
+      <ExportCriteriaSet sets={sets} />
+      <CompareCriteriaSets sets={sets} />
     </div>
   );
 }

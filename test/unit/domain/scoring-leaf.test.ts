@@ -166,6 +166,38 @@ describe('evaluateLeaf — rate, thresholds', () => {
   });
 });
 
+describe('evaluateLeaf — rate, the "exactly 100 %" tier (100% = 2; 80% - dưới 100% = 1; dưới 80% = 0)', () => {
+  const exact: ScoringRule = {
+    kind: 'rate',
+    numeratorLabel: 'hồ sơ đúng hạn',
+    denominatorLabel: 'hồ sơ đã giải quyết',
+    mode: 'thresholds',
+    noCases: 'zero',
+    tiers: [
+      { fromPercent: 0, toPercent: 80, points: 0 },
+      { fromPercent: 80, toPercent: 100, points: 1 },
+      { fromPercent: 100, toPercent: 100, points: 2 },
+    ],
+  };
+  it('gives the full 2 points at exactly 100 %', () => {
+    expect(score(exact, 2, rate(37, 37))).toEqual({ state: 'answered', pointsMilli: 2000, ratePercent: 100 });
+  });
+  it('gives 1 point at 99.99 % (the tier before ends below 100 %)', () => {
+    expect(score(exact, 2, rate(9999, 10000))).toEqual({ state: 'answered', pointsMilli: 1000, ratePercent: 99.99 });
+    expect(score(exact, 2, rate(999999, 1000000)).pointsMilli).toBe(1000);
+  });
+  it('gives 1 point at exactly 80 % and 0 just below it', () => {
+    expect(score(exact, 2, rate(4, 5)).pointsMilli).toBe(1000);
+    expect(score(exact, 2, rate(7999, 10000)).pointsMilli).toBe(0);
+  });
+  it('applies the no-case policy when no case arose (0 / 0), not the 100 % tier', () => {
+    expect(score(exact, 2, rate(0, 0))).toEqual({ state: 'answered', pointsMilli: 0, ratePercent: null });
+  });
+  it('describes the tier as "đạt đúng 100%"', () => {
+    expect(leafRuleSummaryVi(leaf('1.1', 2, exact))).toContain('từ 80% đến dưới 100%: 1 điểm; đạt đúng 100%: 2 điểm');
+  });
+});
+
 describe('evaluateLeaf — deduction', () => {
   const ded = (perOccurrence: number, minPoints = 0): ScoringRule => ({ kind: 'deduction', occurrenceLabel: 'báo cáo chậm', perOccurrence, minPoints });
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMinimalSet, nodeAt, ruleAt } from '../../helpers/criteria-set-fixture';
+import { validateCriteriaSet } from '../../../shared/domain/validate-criteria-set';
 import { issuesOf, onlyIssue } from '../../helpers/criteria-set-validation';
 
 describe('validateCriteriaSet: rules and leaves', () => {
@@ -84,6 +85,33 @@ describe('validateCriteriaSet: rules and leaves', () => {
       'fields[0].children[2].children[1].rule.tiers[0].points',
       'fields[0].children[2].children[1].rule.tiers[1].toPercent',
       'fields[0].children[2].children[1].rule.tiers',
+    ]);
+  });
+
+  it('accepts an "exactly 100 %" tier after a tier that ends below 100 %', () => {
+    const set = makeMinimalSet();
+    ruleAt(set, '1.1.2', 'rate').tiers = [
+      { fromPercent: 0, toPercent: 80, points: 0 },
+      { fromPercent: 80, toPercent: 100, points: 0.5 },
+      { fromPercent: 100, toPercent: 100, points: 1 },
+    ];
+    expect(validateCriteriaSet(set).ok).toBe(true);
+  });
+
+  it('rejects an "exactly 100 %" tier that is not the last, or that leaves a gap before it', () => {
+    const set = makeMinimalSet();
+    ruleAt(set, '1.1.2', 'rate').tiers = [
+      { fromPercent: 0, toPercent: 100, points: 0 },
+      { fromPercent: 100, toPercent: 100, points: 1 },
+      { fromPercent: 100, toPercent: 100, points: 1 },
+    ];
+    ruleAt(set, '1.3.2', 'rate').tiers = [
+      { fromPercent: 0, toPercent: 99.99, points: 0 },
+      { fromPercent: 100, toPercent: 100, points: 1 },
+    ];
+    expect(issuesOf(set)).toEqual([
+      { path: 'fields[0].children[0].children[1].rule.tiers[1]', message: 'Mức 2 là mức "đúng 100%" (từ 100% đến 100%) nên phải là mức cuối cùng.' },
+      { path: 'fields[0].children[2].children[1].rule.tiers[1].fromPercent', message: 'Các mức có khoảng trống: tỷ lệ từ 99,99% đến 100% không thuộc mức nào.' },
     ]);
   });
 

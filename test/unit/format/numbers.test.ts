@@ -102,3 +102,11 @@ describe('formatPercentVi', () => {
     expect(formatPercentVi(p)).toBe(text);
   });
 });
+
+describe('parseDecimalVi with commaOnly (written files)', () => {
+  it('accepts a decimal comma and refuses a dot, saying to use a comma', () => {
+    expect(parseDecimalVi('1,5', { commaOnly: true })).toEqual({ ok: true, value: 1.5 });
+    expect(parseDecimalVi('1.5', { commaOnly: true })).toEqual({ ok: false, message: '"1.5" dùng dấu chấm; hãy dùng dấu phẩy cho phần thập phân, ví dụ 1,5 (không viết 1.5)' });
+    expect(parseDecimalVi('1.5')).toEqual({ ok: true, value: 1.5 });
+  });
+});
