@@ -6,11 +6,12 @@
  * fields in bold, content 9 with its bonus and penalty parts, and the total. Reuses the report's
  * docx helpers (grid table, page setup, styles).
  */
-import { AlignmentType, Document, Packer, type FileChild } from 'docx';
+import { AlignmentType, Document } from 'docx';
 import type { CriteriaNode, CriteriaSet } from '../../../shared/domain/criteria-set-schema';
 import { leafRuleSummaryVi } from '../../../shared/domain/scoring';
 import { formatDecimalVi } from '../../../shared/format/numbers';
-import { gridTable, headerCells, type GridCell } from '../../report/docx/grid';
+import { gridTable, headerCells, type GridCell, type GridTable } from '../../report/docx/grid';
+import { packWithStreamedTables } from '../../report/docx/streamed-docx';
 import { LANDSCAPE_TEXT_WIDTH, SIZE, landscapeSection } from '../../report/docx/page-setup';
 import { reportStyles } from '../../report/docx/styles';
 import { centered, upperVi } from '../../report/docx/text';
@@ -52,26 +53,30 @@ function adjustmentRows(set: CriteriaSet): GridCell[][] {
   return rows;
 }
 
-export function setAppendixTable(set: CriteriaSet): FileChild {
+export function setAppendixTable(set: CriteriaSet): GridTable {
   const total: GridCell[] = [{ text: '' }, { text: 'Tổng điểm tối đa', bold: true }, { text: formatDecimalVi(set.totalMaxPoints), bold: true, align: C }, { text: '' }, { text: '' }];
   return gridTable(WIDTHS, headerCells(HEADER), [...nodeRows(set.fields, 1), ...adjustmentRows(set), total], { size: SIZE.appendix });
 }
 
-export function setAppendixDocument(set: CriteriaSet): Document {
+/** The document and its table: a GridTable is written row by row when packed (report/docx/streamed-docx.ts). */
+export function setAppendixDocument(set: CriteriaSet): { document: Document; table: GridTable } {
   const heading = [
     centered('Phụ lục', { bold: true, keepNext: true }),
     centered(upperVi(set.title), { bold: true, keepNext: true }),
     centered(`(Kèm theo Quyết định số ....../QĐ-...... ngày ...... tháng ...... năm ${set.year} của ${set.issuer})`, { italics: true, after: 240, keepNext: true }),
   ];
-  return new Document({
+  const table = setAppendixTable(set);
+  const document = new Document({
     creator: set.issuer,
     title: set.title,
     description: `Bộ chỉ số ${set.id}, năm ${set.year}`,
     styles: reportStyles(),
-    sections: [landscapeSection([...heading, setAppendixTable(set)])],
+    sections: [landscapeSection([...heading, table])],
   });
+  return { document, table };
 }
 
 export async function renderSetAppendixDocx(set: CriteriaSet): Promise<Buffer> {
-  return Packer.toBuffer(setAppendixDocument(set));
+  const { document, table } = setAppendixDocument(set);
+  return packWithStreamedTables(document, [table]);
 }
