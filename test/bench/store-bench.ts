@@ -25,6 +25,7 @@ function agencyDraft(i: number, level: 'department' | 'commune'): AgencyDraft {
   return {
     superiorBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
     name: level === 'department' ? `SỞ SỐ ${i}` : `ỦY BAN NHÂN DÂN PHƯỜNG SỐ ${i}`,
+    ordinaryName: '',
     abbreviation: `S${i}`,
     level,
     placeName: 'Đà Nẵng',

@@ -13,6 +13,7 @@ const sampleText = fs.readFileSync(path.join(repoRoot, 'seeds', 'sample-departme
 
 async function createAgency(page: Page): Promise<void> {
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('SỞ TƯ PHÁP');
+  await page.getByLabel('Viết tắt').fill('STP');
   await page.getByLabel('Địa danh ghi ngày tháng').fill('Đà Nẵng');
   await page.getByLabel('Chức vụ người ký').fill('GIÁM ĐỐC');
   await page.getByLabel('Họ tên người ký').fill('Lê Văn Cường');

@@ -258,7 +258,7 @@ async function expectEverythingSaved(page: Page): Promise<void> {
   await expect(page.getByRole('checkbox', { name: 'Không áp dụng' })).toBeChecked();
 }
 
-const commune = { name: 'ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU', signerTitle: 'CHỦ TỊCH', signerName: 'Phạm Thị Dung' };
+const commune = { name: 'ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU', shortName: 'UBND', signerTitle: 'CHỦ TỊCH', signerName: 'Phạm Thị Dung' };
 
 test('text typed just before the page closes is flushed and kept', async ({ page, app }) => {
   await quickStart(page, app.url, commune);

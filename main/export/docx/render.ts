@@ -9,11 +9,12 @@ import { firstPortraitSection, landscapeSection } from './page-setup';
 import { reportStyles } from './styles';
 import { summarySection } from './summary-table';
 import { signatureBlock } from './signature';
+import { setCitation } from './set-citation';
 import { bodyPara, para } from './text';
 
 function introPara(model: ReportModel): Paragraph {
   return bodyPara(
-    `Thực hiện hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} theo ${model.set.title}, ${model.agency.name} báo cáo kết quả như sau:`,
+    `Thực hiện hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} theo ${setCitation(model.set)}, ${model.agency.ordinaryName} báo cáo kết quả như sau:`,
   );
 }
 
@@ -41,9 +42,9 @@ export function reportBody(model: ReportModel): FileChild[] {
 }
 
 export function reportDocument(model: ReportModel): Document {
-  const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.name}`;
+  const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
   return new Document({
-    creator: model.agency.name,
+    creator: model.agency.ordinaryName,
     title,
     description: model.draft ? 'Dự thảo' : 'Bản chính thức',
     styles: reportStyles(),

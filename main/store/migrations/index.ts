@@ -9,10 +9,11 @@ import type { Migration } from './types';
 import m0001 from './0001-initial';
 import m0002 from './0002-evidence-and-report';
 import m0003 from './0003-evidence-search-order';
+import m0004 from './0004-agency-ordinary-name';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;
 

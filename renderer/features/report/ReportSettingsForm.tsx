@@ -1,5 +1,5 @@
 import { useId, useSyncExternalStore, type FocusEvent } from 'react';
-import { filedCopyLine, type ReportSettings } from '../../../shared/api/report-entities';
+import { defaultDocSymbol, documentNumberLine, filedCopyLine, type ReportSettings } from '../../../shared/api/report-entities';
 import type { Agency } from '../../../shared/api/entities';
 import { formatDateTime } from '../../components/format';
 import { TextField } from '../../components/TextField';
@@ -8,7 +8,7 @@ import type { ReportSettingsStore, SettingsSnapshot } from './report-settings-st
 
 interface ReportSettingsFormProps {
   store: ReportSettingsStore;
-  agency: Pick<Agency, 'name' | 'abbreviation'>;
+  agency: Pick<Agency, 'name' | 'ordinaryName' | 'abbreviation' | 'level'>;
 }
 
 function statusText(t: TFunction, snap: SettingsSnapshot, saved: ReportSettings | null): string {
@@ -71,7 +71,7 @@ export function ReportSettingsForm({ store, agency }: ReportSettingsFormProps) {
   const dateError = errorOf('reportDate', `${id}-date-hint`);
   const difficultiesError = errorOf('difficulties', `${id}-difficulties-hint`);
   const recipientsError = errorOf('recipients', `${id}-recipients-hint`);
-  const numberLine = `Số: ${draft.docNumber.trim() || '…'}/${draft.docSymbol.trim() || '…'}`;
+  const numberLine = documentNumberLine(draft.docNumber, draft.docSymbol.trim() || defaultDocSymbol(agency));
 
   return (
     <section className="panel report-settings" aria-labelledby={`${id}-title`}>
@@ -97,7 +97,7 @@ export function ReportSettingsForm({ store, agency }: ReportSettingsFormProps) {
           <TextField
             className="field--short"
             label={t('report.settings.docSymbol')}
-            hint={t('report.settings.docSymbol.hint', { example: agency.abbreviation.trim() ? `BC-${agency.abbreviation.trim()}` : 'BC-SNV' })}
+            hint={t('report.settings.docSymbol.hint', { example: defaultDocSymbol(agency) })}
             value={draft.docSymbol}
             maxLength={40}
             error={fieldError('docSymbol')}

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { CriteriaNode, ScoringRule } from '../../../shared/domain/criteria-set-schema';
 import type { LeafResult } from '../../../shared/domain/scoring-types';
-import { formatDecimalVi, formatPointsVi } from '../../../shared/format/numbers';
+import { formatDecimalVi, formatPointsVi, MINUS } from '../../../shared/format/numbers';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import type { DraftErrors, DraftField, LeafDraft } from './leaf-draft';
@@ -53,7 +53,7 @@ export function RuleInputs(props: RuleInputsProps) {
         <TextField
           className="field--short"
           label={t('leaf.occurrences')}
-          hint={`${rule.occurrenceLabel} (−${formatDecimalVi(rule.perOccurrence)})`}
+          hint={`${rule.occurrenceLabel} (${MINUS}${formatDecimalVi(rule.perOccurrence)})`}
           value={props.draft.occurrences}
           onChange={(v) => props.onText('occurrences', v)}
           onBlur={props.onBlur}

@@ -1,9 +1,8 @@
 import type { Totals } from '../../../shared/domain/scoring-types';
-import { formatPercentVi, formatPointsVi } from '../../../shared/format/numbers';
+import { formatPercentVi, formatPointsVi, signedPointsVi } from '../../../shared/format/numbers';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 
-const signed = (sign: string, milli: number) => (milli === 0 ? '0' : `${sign}${formatPointsVi(milli)}`);
 
 /** The always-visible summary: total, applicable maximum, index, class, adjustments and what is left. */
 export function TotalsBar({ totals, hasAdjustments }: { totals: Totals; hasAdjustments: boolean }) {
@@ -15,8 +14,8 @@ export function TotalsBar({ totals, hasAdjustments }: { totals: Totals; hasAdjus
     { key: 'totals.class', value: totals.className, tone: 'strong' },
   ];
   if (hasAdjustments) {
-    items.push({ key: 'totals.bonus', value: signed('+', totals.bonusMilli) });
-    items.push({ key: 'totals.penalty', value: signed('−', totals.penaltyMilli) });
+    items.push({ key: 'totals.bonus', value: signedPointsVi('+', totals.bonusMilli) });
+    items.push({ key: 'totals.penalty', value: signedPointsVi('-', totals.penaltyMilli) });
   }
   items.push({ key: 'totals.answered', value: t('totals.of', { count: totals.answeredCount, total: totals.leafCount }) });
   items.push({ key: 'totals.unanswered', value: String(totals.unansweredCount), tone: totals.unansweredCount > 0 ? 'warn' : 'ok' });
