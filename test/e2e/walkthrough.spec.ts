@@ -173,12 +173,12 @@ test('a PAR officer scores the sample set and finds everything after a reload', 
 
   // deduction: one occurrence.
   await openItem(page, deduction);
-  await page.getByLabel('Số lần vi phạm').fill('1');
+  await page.getByLabel(deductionRule.occurrenceLabel, { exact: true }).fill('1');
   await expect(page.getByText(`Điểm: ${formatPointsVi(points(deduction))} / ${max(deduction)}`)).toBeVisible();
   // A negative count is refused.
-  await page.getByLabel('Số lần vi phạm').fill('-1');
+  await page.getByLabel(deductionRule.occurrenceLabel, { exact: true }).fill('-1');
   await expect(page.getByRole('alert').filter({ hasText: 'Không được là số âm.' })).toBeVisible();
-  await page.getByLabel('Số lần vi phạm').fill('1');
+  await page.getByLabel(deductionRule.occurrenceLabel, { exact: true }).fill('1');
 
   // yesNo: Đạt.
   await openItem(page, yesNo);
@@ -199,8 +199,10 @@ test('a PAR officer scores the sample set and finds everything after a reload', 
   await score.fill(tooHigh);
   await expect(score).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert').filter({ hasText: `Điểm không được lớn hơn điểm tối đa ${max(manual)}.` })).toBeVisible();
-  await expect(page.getByText(`Điểm: chưa chấm / ${max(manual)}`)).toBeVisible();
-  await expectSaved(page); // nothing was queued for the invalid value
+  // The stored score is shown as stored, the typed one as not saved, and the badge is not "Đã lưu".
+  await expect(page.getByText(`Điểm đã lưu: ${manualTyped} / ${max(manual)}`)).toBeVisible();
+  await expect(page.getByText(`Giá trị vừa gõ “${tooHigh}” chưa được lưu; điểm đã lưu vẫn là ${manualTyped}.`)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Có giá trị chưa lưu (không hợp lệ) ở mục ${manual.code}` })).toBeVisible();
   await score.blur();
   await expectTotals(page, answers);
   // Back to a valid value (the dot is accepted too), then the explanation.
@@ -251,7 +253,7 @@ async function expectEverythingSaved(page: Page): Promise<void> {
   await expect(page.getByLabel(rateRule.denominatorLabel, { exact: true })).toHaveValue('8');
   await expect(page.getByText('Tỷ lệ: 87,5 %')).toBeVisible();
   await openItem(page, deduction);
-  await expect(page.getByLabel('Số lần vi phạm')).toHaveValue('1');
+  await expect(page.getByLabel(deductionRule.occurrenceLabel, { exact: true })).toHaveValue('1');
   await expect(page.getByText(`Điểm: ${formatPointsVi(points(deduction))} / ${max(deduction)}`)).toBeVisible();
   expect(deductionRule.perOccurrence).toBeGreaterThan(0);
   await openItem(page, notApplicable);

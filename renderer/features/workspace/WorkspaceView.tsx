@@ -76,7 +76,14 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     };
   }, [saver]);
 
+  /** Leaving the selected leaf drops a refused typed value: ask first. */
+  const mayLeave = (): boolean => {
+    const typed = selected ? saver.rejectedText(selected) : null;
+    return typed === null || window.confirm(t('leaf.leaveUnsaved', { code: selected ?? '', typed }));
+  };
+
   const select = (code: string, focus: boolean) => {
+    if (code !== selected && !mayLeave()) return;
     setReportOpen(false);
     if (code !== selected) saver.flush();
     const ancestors = ancestorsOf(model, code);
@@ -145,7 +152,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     <div className="workspace">
       <div className="workspace-top">
         <div className="workspace-heading">
-          <button type="button" className="back-button" onClick={onBack}>
+          <button type="button" className="back-button" onClick={() => mayLeave() && onBack()}>
             ← {t('ws.back')}
           </button>
           <div className="workspace-title">
@@ -177,6 +184,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
             className="report-button"
             aria-pressed={reportOpen}
             onClick={() => {
+              if (!reportOpen && !mayLeave()) return;
               saver.flush();
               setReportOpen((open) => !open);
             }}
