@@ -57,7 +57,7 @@ async function answerAchieved(page: Page, leaf: CriteriaNode): Promise<void> {
 async function addItem(page: Page, docNumber: string, summary: string): Promise<void> {
   await evidenceSection(page).getByRole('button', { name: 'Thêm tài liệu' }).click();
   await page.getByLabel('Số, ký hiệu').fill(docNumber);
-  await page.getByLabel('Ngày ban hành').fill('2026-01-15');
+  await page.getByLabel('Ngày ban hành').fill('15/01/2026');
   await page.getByLabel('Cơ quan ban hành').fill('UBND thành phố Đà Nẵng');
   await page.getByLabel('Loại văn bản').selectOption({ label: 'Kế hoạch' });
   await page.getByLabel('Trích yếu').fill(summary);
@@ -228,6 +228,7 @@ test('files dropped on the criterion become a new document', async ({ page, app 
   await expect(page.getByText('1 tệp sẽ được đính kèm sau khi lưu tài liệu:')).toBeVisible();
   await expect(page.getByLabel('Trích yếu')).toHaveValue('Bao cao CCHC quy 1');
   await page.getByLabel('Số, ký hiệu').fill('45/BC-SNV');
+  await page.getByLabel('Văn bản chưa có ngày').check();
   await page.getByLabel('Loại văn bản').selectOption({ label: 'Báo cáo' });
   await page.getByRole('button', { name: 'Lưu tài liệu' }).click();
   const item = card(page, '45/BC-SNV');

@@ -58,6 +58,7 @@ async function answerTwoLeaves(page: Page): Promise<void> {
   await answerAchieved(page, leafA);
   await evidenceSection(page).getByRole('button', { name: 'Thêm tài liệu' }).click();
   await page.getByLabel('Số, ký hiệu').fill('125/KH-SNV');
+  await page.getByLabel('Ngày ban hành').fill('15/01/2026');
   await page.getByLabel('Trích yếu').fill('Kế hoạch cải cách hành chính năm 2026');
   await page.getByRole('button', { name: 'Lưu tài liệu' }).click();
   const card = evidenceSection(page).getByRole('article', { name: '125/KH-SNV' });
