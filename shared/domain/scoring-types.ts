@@ -65,6 +65,7 @@ export interface Totals {
 
 /** Per-leaf information that the engine needs besides the rule input. */
 export interface LeafContext {
-  /** Number of evidence items linked to the leaf (0 until the evidence feature links some). */
+  /** Number of linked evidence documents that hold at least one file (a document without a file
+   *  does not back a score). */
   evidenceCount: number;
 }

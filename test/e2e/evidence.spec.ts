@@ -75,7 +75,7 @@ test('attach two files, reuse the item, preview the PDF, search and close the ga
   await expect(needsExplanationStat(page)).toHaveText('1');
   await expect(evidenceSection(page).getByText('Chưa có tài liệu kiểm chứng cho tiêu chí này.')).toBeVisible();
 
-  // --- …until a document backs it: the mark and the totals bar follow at once.
+  // --- …until a document WITH A FILE backs it: a document alone is not evidence yet.
   await addItem(page, DOC_NUMBER, SUMMARY);
   const item = card(page, DOC_NUMBER);
   await expect(item).toContainText('15/01/2026');
@@ -83,8 +83,8 @@ test('attach two files, reuse the item, preview the PDF, search and close the ga
   await expect(item).toContainText('Kế hoạch');
   await expect(item).toContainText(SUMMARY);
   await expect(item).toContainText('Chưa có tệp đính kèm.');
-  await expect(needsExplanationStat(page)).toHaveText('0');
-  await expect(treeItem(page, leafA.code)).toContainText('Đã chấm');
+  await expect(needsExplanationStat(page)).toHaveText('1');
+  await expect(treeItem(page, leafA.code)).not.toContainText('Đã chấm');
 
   // --- Two files through the file input (the system picker), uploaded one after the other.
   await item.getByLabel('Chọn tệp đính kèm').setInputFiles([
@@ -96,6 +96,9 @@ test('attach two files, reuse the item, preview the PDF, search and close the ga
   await expect(files).toHaveCount(2);
   await expect(files.filter({ hasText: PDF_NAME })).toContainText(shownSize(pdfBytes.length));
   await expect(files.filter({ hasText: PNG_NAME })).toContainText(shownSize(PNG_1X1.length));
+  // The mark and the totals bar follow once the files are stored.
+  await expect(needsExplanationStat(page)).toHaveText('0');
+  await expect(treeItem(page, leafA.code)).toContainText('Đã chấm');
   await page.screenshot({ path: path.join(artifacts, 'evidence-section.png') });
 
   // --- Reuse the item on a second criterion, without importing the files again.

@@ -73,7 +73,7 @@ async function openWithSystem(ctx: HandlerContext, fileId: number): Promise<{ op
 }
 
 export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
-  'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId) }),
+  'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId), totals: currentTotals(ctx.db, assessmentId) }),
   'evidence:listForAgency': (ctx, { agencyId }) => ({ items: listItemsForAgency(ctx.db, agencyId) }),
   'evidence:create': (ctx, { assessmentId, code, draft }) =>
     change(ctx, assessmentId, () => {
