@@ -142,6 +142,10 @@ export const enCore: PartMessages<typeof viCore> = {
   'totals.needsExplanation': 'Need an explanation',
   'totals.answered': 'Scored',
   'totals.of': '{count}/{total}',
+  'totals.notApplicable': 'Not applicable',
+  'totals.survey': 'Survey',
+  'totals.classNone': '— (not scored)',
+  'totals.classProvisional': '{name} (provisional)',
 
   'save.idle': 'Changes are saved automatically',
   'save.saving': 'Saving…',

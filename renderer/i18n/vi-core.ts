@@ -140,6 +140,10 @@ export const viCore = {
   'totals.needsExplanation': 'Cần giải trình',
   'totals.answered': 'Đã chấm',
   'totals.of': '{count}/{total}',
+  'totals.notApplicable': 'Không áp dụng',
+  'totals.survey': 'Điều tra XHH',
+  'totals.classNone': '— (chưa chấm)',
+  'totals.classProvisional': '{name} (tạm tính)',
 
   'save.idle': 'Mọi thay đổi được lưu tự động',
   'save.saving': 'Đang lưu…',

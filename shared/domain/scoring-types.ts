@@ -58,6 +58,10 @@ export interface Totals {
   answeredCount: number;
   unansweredCount: number;
   needsExplanationCount: number;
+  /** Leaves marked not applicable and leaves scored by the survey: neither answered nor to do, so
+   *  answered + unanswered + notApplicable + survey = leafCount. */
+  notApplicableCount: number;
+  surveyCount: number;
   /** Codes of unanswered leaves in tree order (for "jump to next unanswered"). */
   unansweredCodes: string[];
   needsExplanationCodes: string[];
