@@ -84,6 +84,7 @@ export const enCore: PartMessages<typeof viCore> = {
 
   'import.title': 'Add a criteria set',
   'import.fileLabel': 'Import a criteria set from a file',
+  'import.chooseButton': 'Choose a criteria set file (.json)…',
   'import.hint': 'Choose the .json file of the criteria set issued by the Department of Home Affairs.',
   'import.reading': 'Reading and checking the file…',
   'import.tooBig': 'The file is too large (at most {max} MB).',
@@ -127,7 +128,7 @@ export const enCore: PartMessages<typeof viCore> = {
 
   'mark.unanswered': 'Not scored',
   'mark.answered': 'Scored',
-  'mark.needsExplanation': 'Needs an explanation',
+  'mark.needsExplanation': 'Needs evidence or an explanation',
   'mark.notApplicable': 'Not applicable',
   'mark.survey': 'Scored by the sociological survey',
 

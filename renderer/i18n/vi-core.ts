@@ -82,6 +82,7 @@ export const viCore = {
 
   'import.title': 'Thêm bộ chỉ số',
   'import.fileLabel': 'Nhập bộ chỉ số từ tệp',
+  'import.chooseButton': 'Chọn tệp bộ chỉ số (.json)…',
   'import.hint': 'Chọn tệp .json của bộ chỉ số do Sở Nội vụ ban hành.',
   'import.reading': 'Đang đọc và kiểm tra tệp…',
   'import.tooBig': 'Tệp quá lớn (tối đa {max} MB).',
@@ -125,7 +126,7 @@ export const viCore = {
 
   'mark.unanswered': 'Chưa chấm',
   'mark.answered': 'Đã chấm',
-  'mark.needsExplanation': 'Cần giải trình',
+  'mark.needsExplanation': 'Cần tài liệu hoặc giải trình',
   'mark.notApplicable': 'Không áp dụng',
   'mark.survey': 'Chấm qua điều tra xã hội học',
 

@@ -50,7 +50,7 @@ const stat = summaryStat;
 async function answerAchieved(page: Page, leaf: CriteriaNode): Promise<void> {
   await treeItem(page, leaf.code).click();
   await page.getByRole('radio', { name: 'Đạt', exact: true }).check();
-  await expect(treeItem(page, leaf.code)).toContainText('Cần giải trình');
+  await expect(treeItem(page, leaf.code)).toContainText('Cần tài liệu hoặc giải trình');
 }
 
 /** Leaf A: achieved, backed by a document with a PDF; leaf B: achieved, with an explanation. */

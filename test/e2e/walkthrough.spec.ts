@@ -228,7 +228,7 @@ test('a PAR officer scores the sample set and finds everything after a reload', 
   // The tree shows marks with text, not colour alone.
   await expect(treeItem(page, manual.code)).toContainText('Đã chấm');
   await expect(treeItem(page, notApplicable.code)).toContainText('Không áp dụng');
-  await expect(treeItem(page, yesNo.code)).toContainText('Cần giải trình');
+  await expect(treeItem(page, yesNo.code)).toContainText('Cần tài liệu hoặc giải trình');
   await page.screenshot({ path: test.info().outputPath('workspace.png'), fullPage: false });
 
   // --- Reload: the same assessment opens, everything is as saved.
