@@ -91,7 +91,7 @@ export const enCore: PartMessages<typeof viCore> = {
   'import.readFailed': 'The file could not be read.',
   'import.done': 'Criteria set imported: {title}.',
   'import.already': 'This criteria set is already installed: {title}.',
-  'import.issuesTitle': 'The file is not valid. Problems found:',
+  'import.issuesTitle': 'Problems found:',
   'import.confirmQuestion': 'A criteria set with the same code and year but different content exists. Import it as a new version?',
   'import.confirmYes': 'Import as a new version',
   'import.confirmNo': 'Do not import',

@@ -89,7 +89,7 @@ export const viCore = {
   'import.readFailed': 'Không đọc được tệp.',
   'import.done': 'Đã nhập bộ chỉ số: {title}.',
   'import.already': 'Bộ chỉ số này đã có sẵn: {title}.',
-  'import.issuesTitle': 'Tệp không hợp lệ. Các lỗi tìm thấy:',
+  'import.issuesTitle': 'Các lỗi tìm thấy:',
   'import.confirmQuestion': 'Đã có bộ chỉ số cùng mã và năm với nội dung khác. Nhập như một phiên bản mới?',
   'import.confirmYes': 'Nhập như phiên bản mới',
   'import.confirmNo': 'Không nhập',

@@ -37,9 +37,9 @@ test('criteria-set import: problems listed, new version confirmed, duplicates re
   const broken = JSON.parse(sampleText) as { fields: { maxPoints: unknown }[]; title: string };
   broken.fields[0]!.maxPoints = 'chín';
   await fileInput.setInputFiles(jsonFile('hong.json', broken));
-  const issues = page.getByRole('alert').filter({ hasText: 'Tệp không hợp lệ' });
+  const issues = page.getByRole('alert').filter({ hasText: '“hong.json”: Tệp này là bộ chỉ số nhưng có 1 lỗi cần sửa, liệt kê dưới đây.' });
   await expect(issues).toBeVisible();
-  await expect(issues.locator('.issue-path').first()).toContainText('fields[0]');
+  await expect(issues.locator('.issue-path').first()).toHaveText('Lĩnh vực 1 › Điểm tối đa');
 
   // Same id and year, different content: asked first, installed as a new version after "yes".
   const changed = JSON.parse(sampleText) as { title: string };

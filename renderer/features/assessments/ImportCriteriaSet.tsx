@@ -84,7 +84,7 @@ export function ImportCriteriaSet({ onImported }: { onImported: (summary: Criter
       </div>
       {state.kind === 'failed' &&
         (state.error.issues && state.error.issues.length > 0 ? (
-          <IssueList title={t('import.issuesTitle')} issues={state.error.issues} />
+          <IssueList title={`${state.error.message} ${t('import.issuesTitle')}`} issues={state.error.issues} />
         ) : (
           <p className="form-error" role="alert">
             {state.error.message}
