@@ -12,7 +12,7 @@ import { loadCriteriaSet } from '../criteria/set-cache';
 import { getAgency } from '../store/queries/agencies';
 import { listAnswers, type AnswerRow } from '../store/queries/answers';
 import { getAssessment } from '../store/queries/assessments';
-import { evidenceCountsByCode } from '../store/queries/evidence';
+import { backingEvidenceCountsByCode } from '../store/queries/evidence';
 import { getCriteriaSetSummary } from '../criteria/set-summary';
 
 export function toAnswerInput(row: Pick<AnswerRow, 'input' | 'notApplicable' | 'explanation'>): AnswerInput {
@@ -29,7 +29,7 @@ export function answerView(set: CriteriaSet, row: AnswerRow): AnswerView {
 /** Totals from the stored inputs and the evidence linked to each leaf (a leaf with evidence
  *  needs no explanation). */
 export function totalsFor(db: Database.Database, assessmentId: number, set: CriteriaSet, rows: AnswerRow[]): Totals {
-  const evidence = new Map([...evidenceCountsByCode(db, assessmentId)].map(([code, n]) => [code, { evidenceCount: n }]));
+  const evidence = new Map([...backingEvidenceCountsByCode(db, assessmentId)].map(([code, n]) => [code, { evidenceCount: n }]));
   return computeTotals(set, new Map(rows.map((r) => [r.code, toAnswerInput(r)])), evidence);
 }
 

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { CriteriaSetSummary } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
+import { vietnameseIssueMessage, vietnamesePath, wrongFileSentence } from '../../shared/domain/criteria-set-file-kind';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { leavesOf } from '../../shared/domain/criteria-tree';
 import { validateCriteriaSetText } from '../../shared/domain/validate-criteria-set';
@@ -26,11 +27,10 @@ export interface ImportSetOutcome {
 export function parseCriteriaSetOrFail(text: string, fileName: string): CriteriaSet {
   const checked = validateCriteriaSetText(text);
   if (!checked.ok) {
-    const first = checked.issues[0];
-    throw new AppFailure('INVALID_CRITERIA_SET', `Tệp "${fileName}" không phải bộ chỉ số hợp lệ: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? ''}`, {
-      path: first?.path,
-      issues: checked.issues,
-    });
+    // First, in one sentence, what the file is and what was expected; then each problem, its place
+    // named in Vietnamese words (no English field names).
+    const issues = checked.issues.map((i) => ({ path: vietnamesePath(i.path), message: vietnameseIssueMessage(i.message) }));
+    throw new AppFailure('INVALID_CRITERIA_SET', `“${fileName}”: ${wrongFileSentence(text, issues.length)}`, { path: issues[0]?.path, issues });
   }
   return checked.set;
 }

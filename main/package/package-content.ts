@@ -52,8 +52,8 @@ export function packageTotals(t: Totals): PackageTotals {
 }
 
 export function agencyProfile(a: Agency): AgencyDraft {
-  const { superiorBody, name, abbreviation, level, placeName, signerAuthority, signerTitle, signerName, officerName, officerContact } = a;
-  return { superiorBody, name, abbreviation, level, placeName, signerAuthority, signerTitle, signerName, officerName, officerContact };
+  const { superiorBody, name, ordinaryName, abbreviation, level, placeName, signerAuthority, signerTitle, signerName, officerName, officerContact } = a;
+  return { superiorBody, name, ordinaryName, abbreviation, level, placeName, signerAuthority, signerTitle, signerName, officerName, officerContact };
 }
 
 export function packageFileName(year: number, agency: Pick<Agency, 'abbreviation' | 'name'>, draft: boolean): string {

@@ -105,7 +105,8 @@ function evidenceProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manife
 function totalsProblem(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest): string | null {
   const answers = new Map<string, AnswerInput>(doc.answers.map((a) => [a.code, { input: a.input, notApplicable: a.notApplicable, explanation: a.explanation }]));
   const counts = new Map<string, { evidenceCount: number }>();
-  for (const item of doc.evidence) for (const code of new Set(item.codes)) counts.set(code, { evidenceCount: (counts.get(code)?.evidenceCount ?? 0) + 1 });
+  // As in the app: only a document with at least one file backs a criterion.
+  for (const item of doc.evidence.filter((i) => i.files.length > 0)) for (const code of new Set(item.codes)) counts.set(code, { evidenceCount: (counts.get(code)?.evidenceCount ?? 0) + 1 });
   const actual = packageTotals(computeTotals(set, answers, counts));
   const listed = manifest.totals;
   const same = (Object.keys(actual) as (keyof typeof actual)[]).every((k) => actual[k] === listed[k]);

@@ -81,7 +81,7 @@ export const enReport: PartMessages<typeof viReport> = {
   'package.verify.percent': 'Index (%)',
   'package.verify.class': 'Class',
   'package.verify.adjustments': 'Bonus / penalty',
-  'package.verify.adjustmentsValue': '+{bonus} / −{penalty}',
+  'package.verify.adjustmentsValue': '+{bonus} / -{penalty}',
   'package.verify.createdAt': 'Created',
   'package.verify.checked': 'Checked',
   'package.verify.checkedValue': '{files} files ({size})',

@@ -4,8 +4,8 @@ import { vi, type MessageKey, type Messages } from './vi';
 import { en } from './en';
 
 export type Lang = 'vi' | 'en';
-export type Params = Record<string, string | number>;
-export type TFunction = (key: MessageKey, params?: Params) => string;
+import type { Params, TFunction } from './message-types';
+export type { Params, TFunction } from './message-types';
 
 const LANG_KEY = 'par.lang';
 const dictionaries: Record<Lang, Messages> = { vi, en };

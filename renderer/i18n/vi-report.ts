@@ -78,7 +78,7 @@ export const viReport = {
   'package.verify.percent': 'Chỉ số (%)',
   'package.verify.class': 'Xếp loại',
   'package.verify.adjustments': 'Điểm thưởng / điểm trừ',
-  'package.verify.adjustmentsValue': '+{bonus} / −{penalty}',
+  'package.verify.adjustmentsValue': '+{bonus} / -{penalty}',
   'package.verify.createdAt': 'Tạo lúc',
   'package.verify.checked': 'Đã kiểm tra',
   'package.verify.checkedValue': '{files} tệp ({size})',

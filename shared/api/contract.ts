@@ -14,7 +14,7 @@ import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
 import { reportChannels } from './channels/report';
-import { agencyDraftSchema, type Agency, type AssessmentSummary, type CriteriaSetSummary } from './entities';
+import { agencyProfileSchema, type Agency, type AssessmentSummary, type CriteriaSetSummary } from './entities';
 
 const id = z.number().int().positive();
 const empty = z.strictObject({});
@@ -48,8 +48,8 @@ export interface AppInfo {
 export const contract = {
   'app:info': { input: empty, output: out<AppInfo>() },
   'agencies:list': { input: empty, output: out<{ agencies: Agency[] }>() },
-  'agencies:create': { input: agencyDraftSchema, output: out<Agency>() },
-  'agencies:update': { input: z.strictObject({ id, draft: agencyDraftSchema }), output: out<Agency>() },
+  'agencies:create': { input: agencyProfileSchema, output: out<Agency>() },
+  'agencies:update': { input: z.strictObject({ id, draft: agencyProfileSchema }), output: out<Agency>() },
   'criteriaSets:list': { input: empty, output: out<{ sets: CriteriaSetSummary[] }>() },
   'criteriaSets:get': {
     input: z.strictObject({ hash: z.string().regex(SHA256_HEX) }),

@@ -1,5 +1,6 @@
 /** Shapes of the records that cross the boundary (inputs are strict; outputs are typed). */
 import { z } from 'zod';
+import { defaultAbbreviation, ordinaryAgencyName } from '../format/agency-names';
 
 const name = (max: number) => z.string().trim().min(1, 'Không được để trống').max(max);
 const id = z.number().int().positive();
@@ -9,6 +10,9 @@ export const agencyDraftSchema = z.strictObject({
   superiorBody: z.string().trim().max(200),
   /** "SỞ NỘI VỤ" / "ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU". */
   name: name(200),
+  /** The same name as written in sentences and titles: "Sở Nội vụ", "Ủy ban nhân dân xã Hòa Bình".
+   *  Blank (or missing, in packages made before it existed) means "derive it from the name". */
+  ordinaryName: z.string().trim().max(200).default(''),
   /** Short form for the document symbol, e.g. "SNV" in "…/BC-SNV". */
   abbreviation: z.string().trim().max(30),
   level: z.enum(['department', 'commune']),
@@ -23,6 +27,23 @@ export const agencyDraftSchema = z.strictObject({
   officerContact: z.string().trim().max(200),
 });
 export type AgencyDraft = z.infer<typeof agencyDraftSchema>;
+
+export const DEPARTMENT_ABBREVIATION_MESSAGE = 'Sở, ban, ngành cần nhập tên viết tắt dùng trong số ký hiệu văn bản, ví dụ SNV';
+
+/** What the profile form saves: a department must give its abbreviation (a commune gets UBND). */
+export const agencyProfileSchema = agencyDraftSchema.superRefine((d, ctx) => {
+  if (d.level === 'department' && d.abbreviation === '') ctx.addIssue({ code: 'custom', path: ['abbreviation'], message: DEPARTMENT_ABBREVIATION_MESSAGE });
+});
+
+/** The draft with its defaults filled in: the ordinary name derived from the header name and the
+ *  place name, and the per-level abbreviation. */
+export function withAgencyDefaults(draft: AgencyDraft): AgencyDraft {
+  return {
+    ...draft,
+    ordinaryName: draft.ordinaryName.trim() || ordinaryAgencyName(draft.name, draft.placeName),
+    abbreviation: draft.abbreviation.trim() || defaultAbbreviation(draft.level),
+  };
+}
 export interface Agency extends AgencyDraft {
   id: number;
   createdAt: string;

@@ -1,6 +1,7 @@
 /** What the officer enters for the report of one assessment, and what an export returns. Pure:
  *  the default recipients and the closing "- Lưu: VT, …" line are decided here so the screen and
  *  the exported document agree. */
+import { defaultAbbreviation } from '../format/agency-names';
 import type { Agency } from './entities';
 
 export interface ReportSettings {
@@ -29,18 +30,27 @@ export interface ReportExport {
   downloadPath: string;
 }
 
-type AgencyNames = Pick<Agency, 'name' | 'abbreviation'>;
+type AgencyNames = Pick<Agency, 'ordinaryName' | 'abbreviation' | 'level'>;
 
 const FILED_COPY_RE = /^-?\s*Lưu\s*:/iu;
 
-/** The short name used in the document symbol and the filing line: the abbreviation, else the name. */
+const abbreviationOf = (agency: AgencyNames): string => agency.abbreviation.trim() || defaultAbbreviation(agency.level);
+
+/** The short name used in the document symbol and the filing line: the abbreviation (UBND for a
+ *  commune that left it blank), else the ordinary name. */
 export function agencyShortName(agency: AgencyNames): string {
-  return agency.abbreviation.trim() || agency.name.trim();
+  return abbreviationOf(agency) || agency.ordinaryName.trim();
 }
 
 export function defaultDocSymbol(agency: AgencyNames): string {
-  const abbr = agency.abbreviation.trim();
+  const abbr = abbreviationOf(agency);
   return abbr ? `BC-${abbr}` : 'BC';
+}
+
+/** "Số: 12/BC-UBND", or "Số: …/BC-UBND" while the clerk has not numbered it: the line exactly as
+ *  the report prints it (the screen shows the same). */
+export function documentNumberLine(docNumber: string, docSymbol: string): string {
+  return `Số: ${docNumber.trim() || '…'}/${docSymbol.trim() || '…'}`;
 }
 
 export function filedCopyLine(agency: AgencyNames): string {

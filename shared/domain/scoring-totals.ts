@@ -176,6 +176,8 @@ export function computeTotals(
     answeredCount: all.answeredCount,
     unansweredCount: all.unansweredCount,
     needsExplanationCount: all.needsExplanationCount,
+    notApplicableCount: all.notApplicableCount,
+    surveyCount: all.surveyCount,
     unansweredCodes: w.unansweredCodes,
     needsExplanationCodes: w.needsExplanationCodes,
   };

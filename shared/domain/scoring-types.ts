@@ -58,6 +58,10 @@ export interface Totals {
   answeredCount: number;
   unansweredCount: number;
   needsExplanationCount: number;
+  /** Leaves marked not applicable and leaves scored by the survey: neither answered nor to do, so
+   *  answered + unanswered + notApplicable + survey = leafCount. */
+  notApplicableCount: number;
+  surveyCount: number;
   /** Codes of unanswered leaves in tree order (for "jump to next unanswered"). */
   unansweredCodes: string[];
   needsExplanationCodes: string[];
@@ -65,6 +69,7 @@ export interface Totals {
 
 /** Per-leaf information that the engine needs besides the rule input. */
 export interface LeafContext {
-  /** Number of evidence items linked to the leaf (0 until the evidence feature links some). */
+  /** Number of linked evidence documents that hold at least one file (a document without a file
+   *  does not back a score). */
   evidenceCount: number;
 }

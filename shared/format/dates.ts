@@ -50,3 +50,40 @@ export function formatDateVi(isoDate: string): string {
   const { year, month, day } = parseIsoDate(isoDate);
   return `${pad2(day)}/${pad2(month)}/${year}`;
 }
+
+/**
+ * Typing a date the Vietnamese way, whatever the language of the browser or of Windows: a text
+ * field "dd/mm/yyyy" (a date input would follow the OS locale and read 10/01/2026 as 1 October).
+ */
+export const DATE_INPUT_PLACEHOLDER = 'dd/mm/yyyy';
+
+export type DateParse = { ok: true; iso: string | null } | { ok: false; message: string };
+
+const DATE_VI_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** Keeps digits and separators and puts the slashes in while typing: "1001" → "10/01", "10012026" → "10/01/2026". */
+export function maskDateVi(text: string): string {
+  const cleaned = text.replace(/[.-]/g, '/').replace(/[^\d/]/g, '');
+  if (cleaned.includes('/')) return cleaned.slice(0, 10);
+  const d = cleaned.slice(0, 8);
+  if (d.length <= 2) return d;
+  if (d.length <= 4) return `${d.slice(0, 2)}/${d.slice(2)}`;
+  return `${d.slice(0, 2)}/${d.slice(2, 4)}/${d.slice(4)}`;
+}
+
+/** "05/01/2026" (or 5/1/2026, 05.01.2026) → "2026-01-05"; "" → null; an impossible date is refused
+ *  with a message that says why ("tháng 2 năm 2026 chỉ có 28 ngày"). */
+export function parseDateVi(text: string): DateParse {
+  const body = text.trim();
+  if (body === '') return { ok: true, iso: null };
+  const match = DATE_VI_RE.exec(body);
+  if (!match) return { ok: false, message: 'Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 05/01/2026.' };
+  const day = Number(match[1]);
+  const month = Number(match[2]);
+  const year = Number(match[3]);
+  if (year < 1900 || year > 2100) return { ok: false, message: `Năm ${year} không hợp lệ (từ 1900 đến 2100).` };
+  if (month < 1 || month > 12) return { ok: false, message: `Không có tháng ${month}: tháng phải từ 1 đến 12.` };
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return { ok: false, message: `Ngày ${pad2(day)}/${pad2(month)}/${year} không có thật: tháng ${month} năm ${year} chỉ có ${days} ngày.` };
+  return { ok: true, iso: `${year}-${pad2(month)}-${pad2(day)}` };
+}

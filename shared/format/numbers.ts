@@ -20,6 +20,11 @@ export interface ParseDecimalOptions {
   commaOnly?: boolean;
 }
 
+/** The one minus sign the app writes, on screen, in the report and in spreadsheets: the ASCII
+ *  hyphen-minus, which is also what Word, LibreOffice and Excel print for a negative number, so
+ *  "-0,5" never stands beside "−0,75". (Parsing still accepts U+2212 typed or pasted.) */
+export const MINUS = '-';
+
 const MAX_DIGITS = 12;
 const DECIMAL_RE = /^(\d+)(?:[.,](\d+))?$/;
 const MINUS_RE = /^[-\u2212]/;
@@ -83,7 +88,7 @@ function formatScaled(scaled: number, digits: number, trimZeros: boolean): strin
   let frac = digits > 0 ? String(abs - intPart * unit).padStart(digits, '0') : '';
   if (trimZeros) frac = frac.replace(/0+$/, '');
   const body = frac ? `${intPart},${frac}` : String(intPart);
-  return negative && abs !== 0 ? `-${body}` : body;
+  return negative && abs !== 0 ? `${MINUS}${body}` : body;
 }
 
 /**
@@ -95,6 +100,12 @@ export function formatPointsVi(milli: number, decimals?: number): string {
   if (decimals === undefined) return formatScaled(m, 3, true);
   const rounded = roundMilli(m, decimals, 'half-up') / 10 ** (3 - decimals);
   return formatScaled(rounded, decimals, false);
+}
+
+/** A bonus or a penalty with its sign: (+, 500) → "+0,5", (-, 750) → "-0,75", 0 → "0". */
+export function signedPointsVi(sign: '+' | '-', milli: number): string {
+  if (milli === 0) return '0';
+  return `${sign === '+' ? '+' : MINUS}${formatPointsVi(Math.abs(milli))}`;
 }
 
 /** A plain decimal from a criteria set (a step, a tier bound) with a decimal comma: 0.25 → "0,25". */

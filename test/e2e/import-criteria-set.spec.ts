@@ -13,6 +13,7 @@ const sampleText = fs.readFileSync(path.join(repoRoot, 'seeds', 'sample-departme
 
 async function createAgency(page: Page): Promise<void> {
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('SỞ TƯ PHÁP');
+  await page.getByLabel('Viết tắt').fill('STP');
   await page.getByLabel('Địa danh ghi ngày tháng').fill('Đà Nẵng');
   await page.getByLabel('Chức vụ người ký').fill('GIÁM ĐỐC');
   await page.getByLabel('Họ tên người ký').fill('Lê Văn Cường');
@@ -28,14 +29,17 @@ test('criteria-set import: problems listed, new version confirmed, duplicates re
   await page.goto(app.url);
   await createAgency(page);
   const fileInput = page.getByLabel('Nhập bộ chỉ số từ tệp');
+  // The app's own button style, not the browser's bare file input.
+  await expect(page.getByText('Chọn tệp bộ chỉ số (.json)…')).toHaveClass(/\bbutton\b/);
+  await expect(fileInput).toHaveClass(/\bsr-only\b/);
 
   // An invalid set: each problem with its path.
   const broken = JSON.parse(sampleText) as { fields: { maxPoints: unknown }[]; title: string };
   broken.fields[0]!.maxPoints = 'chín';
   await fileInput.setInputFiles(jsonFile('hong.json', broken));
-  const issues = page.getByRole('alert').filter({ hasText: 'Tệp không hợp lệ' });
+  const issues = page.getByRole('alert').filter({ hasText: '“hong.json”: Tệp này là bộ chỉ số nhưng có 1 lỗi cần sửa, liệt kê dưới đây.' });
   await expect(issues).toBeVisible();
-  await expect(issues.locator('.issue-path').first()).toContainText('fields[0]');
+  await expect(issues.locator('.issue-path').first()).toHaveText('Lĩnh vực 1 › Điểm tối đa');
 
   // Same id and year, different content: asked first, installed as a new version after "yes".
   const changed = JSON.parse(sampleText) as { title: string };

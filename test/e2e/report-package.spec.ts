@@ -50,7 +50,7 @@ const stat = summaryStat;
 async function answerAchieved(page: Page, leaf: CriteriaNode): Promise<void> {
   await treeItem(page, leaf.code).click();
   await page.getByRole('radio', { name: 'Đạt', exact: true }).check();
-  await expect(treeItem(page, leaf.code)).toContainText('Cần giải trình');
+  await expect(treeItem(page, leaf.code)).toContainText('Cần tài liệu hoặc giải trình');
 }
 
 /** Leaf A: achieved, backed by a document with a PDF; leaf B: achieved, with an explanation. */
@@ -58,6 +58,7 @@ async function answerTwoLeaves(page: Page): Promise<void> {
   await answerAchieved(page, leafA);
   await evidenceSection(page).getByRole('button', { name: 'Thêm tài liệu' }).click();
   await page.getByLabel('Số, ký hiệu').fill('125/KH-SNV');
+  await page.getByLabel('Ngày ban hành').fill('15/01/2026');
   await page.getByLabel('Trích yếu').fill('Kế hoạch cải cách hành chính năm 2026');
   await page.getByRole('button', { name: 'Lưu tài liệu' }).click();
   const card = evidenceSection(page).getByRole('article', { name: '125/KH-SNV' });

@@ -5,6 +5,7 @@ export function agencyDraft(overrides: Partial<AgencyDraft> = {}): AgencyDraft {
   return {
     superiorBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
     name: 'SỞ NỘI VỤ',
+    ordinaryName: '',
     abbreviation: 'SNV',
     level: 'department',
     placeName: 'Đà Nẵng',

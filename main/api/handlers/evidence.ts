@@ -1,3 +1,4 @@
+import { currentTotals } from '../../assessment/assessment-view';
 import { searchAssessment } from '../../assessment/search';
 import { backupOnce } from '../../evidence/backup-once';
 import { createItem, editItem, evidenceGaps, linkToCriterion, removeItem, removeItemFile, unlinkFromCriterion } from '../../evidence/item-changes';
@@ -10,7 +11,7 @@ type EvidenceChannel = Exclude<Extract<keyof HandlerRegistry, `evidence:${string
 
 export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
   'evidence:cancelUpload': (ctx, { uploadId }) => ({ cancelled: ctx.uploads.cancel(uploadId) }),
-  'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId) }),
+  'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId), totals: currentTotals(ctx.db, assessmentId) }),
   'evidence:listForAgency': (ctx, { agencyId }) => ({ items: listItemsForAgency(ctx.db, agencyId) }),
   'evidence:create': (ctx, input) => createItem(ctx.db, input, ctx.now()),
   'evidence:update': (ctx, input) => editItem(ctx.db, input, ctx.now()),

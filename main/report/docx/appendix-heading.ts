@@ -6,7 +6,7 @@ import type { ReportModel } from './model';
 import { centered, upperVi } from './text';
 
 export function appendixHeading(model: ReportModel, number: number, title: string, opts: { newPage: boolean }): Paragraph[] {
-  const reference = `(Kèm theo Báo cáo ${docNumberLine(model).replace(/^Số: /, 'số ')} ${formatDocumentDayVi(model.reportDate)} của ${model.agency.name})`;
+  const reference = `(Kèm theo Báo cáo ${docNumberLine(model).replace(/^Số: /, 'số ')} ${formatDocumentDayVi(model.reportDate)} của ${model.agency.ordinaryName})`;
   return [
     centered(`Phụ lục ${number}`, { bold: true, keepNext: true, pageBreakBefore: opts.newPage }),
     centered(upperVi(title), { bold: true, keepNext: true }),

@@ -95,6 +95,7 @@ export function buildReportModel(db: Database.Database, assessmentId: number, no
     agency: {
       superiorBody: agency.superiorBody,
       name: agency.name,
+      ordinaryName: agency.ordinaryName,
       abbreviation: agency.abbreviation,
       placeName: agency.placeName,
       signerAuthority: agency.signerAuthority,
@@ -102,7 +103,7 @@ export function buildReportModel(db: Database.Database, assessmentId: number, no
       signerName: agency.signerName,
     },
     year: view.assessment.year,
-    set: { id: set.id, title: set.title, status: set.status, issuer: set.issuer, rounding: set.rounding },
+    set: { id: set.id, title: set.title, status: set.status, issuer: set.issuer, legalBasis: set.legalBasis, rounding: set.rounding },
     totals: view.totals,
     rows: reportRows(src),
     settings,

@@ -46,5 +46,5 @@ export function difficultiesSection(model: ReportModel): Paragraph[] {
 }
 
 export function closingPara(model: ReportModel): Paragraph {
-  return bodyPara(`Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.name}./.`);
+  return bodyPara(`Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}./.`);
 }

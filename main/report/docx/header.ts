@@ -2,6 +2,7 @@
  *  bodies and number on the left, national motto and place-date on the right), and the title. */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableBorders, TableCell, TableRow, WidthType } from 'docx';
 import { formatDocumentDateVi } from '../../../shared/format/dates';
+import { documentNumberLine } from '../../../shared/api/report-entities';
 import type { ReportModel } from './model';
 import { PORTRAIT_TEXT_WIDTH, SIZE } from './page-setup';
 import { balancedLines, centered, layoutCell, layoutTable, lineRuns, para, run, shortRule, upperVi } from './text';
@@ -20,8 +21,7 @@ export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const SLOGAN = 'Độc lập - Tự do - Hạnh phúc';
 
 export function docNumberLine(model: ReportModel): string {
-  const number = model.settings.docNumber.trim() || '…';
-  return `Số: ${number}/${model.settings.docSymbol}`;
+  return documentNumberLine(model.settings.docNumber, model.settings.docSymbol);
 }
 
 /** About how many capitals of 13 pt fit in the left column. */
@@ -71,7 +71,7 @@ export function draftMark(): Paragraph {
 }
 
 export function titleBlock(model: ReportModel): Paragraph[] {
-  const summary = `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.name}`;
+  const summary = `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
   return [
     centered('BÁO CÁO', { bold: true, before: 360 }),
     para(lineRuns(balancedLines(summary, TITLE_LINE_CHARS), { bold: true }), { align: AlignmentType.CENTER }),

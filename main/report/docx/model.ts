@@ -47,9 +47,9 @@ export interface ReportRow {
 export type ReportCompleteness = Completeness;
 
 export interface ReportModel {
-  agency: Pick<Agency, 'superiorBody' | 'name' | 'abbreviation' | 'placeName' | 'signerAuthority' | 'signerTitle' | 'signerName'>;
+  agency: Pick<Agency, 'superiorBody' | 'name' | 'ordinaryName' | 'abbreviation' | 'placeName' | 'signerAuthority' | 'signerTitle' | 'signerName'>;
   year: number;
-  set: Pick<CriteriaSet, 'id' | 'title' | 'status' | 'issuer' | 'rounding'>;
+  set: Pick<CriteriaSet, 'id' | 'title' | 'status' | 'issuer' | 'legalBasis' | 'rounding'>;
   totals: Totals;
   /** Every node in document order: the fields, then the bonus part and the penalty part. */
   rows: ReportRow[];

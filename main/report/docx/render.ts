@@ -12,11 +12,12 @@ import { packWithStreamedTables } from './streamed-docx';
 import { reportStyles } from './styles';
 import { summarySection } from './summary-table';
 import { signatureBlock } from './signature';
+import { setCitation } from './set-citation';
 import { bodyPara, para } from './text';
 
 function introPara(model: ReportModel): Paragraph {
   return bodyPara(
-    `Thực hiện hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} theo ${model.set.title}, ${model.agency.name} báo cáo kết quả như sau:`,
+    `Thực hiện hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} theo ${setCitation(model.set)}, ${model.agency.ordinaryName} báo cáo kết quả như sau:`,
   );
 }
 
@@ -45,11 +46,11 @@ export function reportBody(model: ReportModel): FileChild[] {
 
 /** The docx document (its data tables as placeholders) and those tables, written into the zip by streamed-docx.ts. */
 export function reportDocument(model: ReportModel): { document: Document; tables: GridTable[] } {
-  const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.name}`;
+  const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
   const portrait = reportBody(model);
   const landscape = [...appendix1(model), ...appendix2(model)];
   const document = new Document({
-    creator: model.agency.name,
+    creator: model.agency.ordinaryName,
     title,
     description: model.draft ? 'Dự thảo' : 'Bản chính thức',
     styles: reportStyles(),

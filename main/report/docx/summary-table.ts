@@ -1,7 +1,7 @@
 /** Part I: the summary table by field, the adjustments, the total, the index and the class. */
 import { AlignmentType, type FileChild, type Paragraph } from 'docx';
 import type { ReportModel, ReportRow } from './model';
-import { formatPercentVi } from '../../../shared/format/numbers';
+import { formatPercentVi, signedPointsVi } from '../../../shared/format/numbers';
 import { gridTable, headerCells, type GridCell } from './grid';
 import { percentText, points, selfScoreText } from './format';
 import { PORTRAIT_TEXT_WIDTH, SIZE } from './page-setup';
@@ -14,13 +14,19 @@ const C = AlignmentType.CENTER;
 const num = (text: string, bold = false): GridCell => ({ text, align: C, bold });
 const label = (text: string, bold = false): GridCell => ({ text, span: 2, bold });
 
+/** The maximum the percentage is computed on, with the full one beside it where they differ:
+ *  "10 (áp dụng 8)", so every row can be checked by hand. */
+export function maxText(fullMilli: number, applicableMilli: number): string {
+  return fullMilli === applicableMilli ? points(fullMilli) : `${points(fullMilli)} (áp dụng ${points(applicableMilli)})`;
+}
+
 function fieldCells(row: ReportRow, model: ReportModel): GridCell[] {
   const node = model.totals.nodes[row.code];
   const score = selfScoreText(row);
   return [
     num(row.code),
     { text: row.title },
-    num(points(row.maxMilli)),
+    num(maxText(row.maxMilli, node?.applicableMaxMilli ?? 0)),
     { text: score.text, italics: score.italics, align: C },
     num(percentText(node?.pointsMilli ?? 0, node?.applicableMaxMilli ?? 0, model.set.rounding.mode)),
   ];
@@ -31,7 +37,7 @@ function adjustmentCells(model: ReportModel): GridCell[][] {
   const bonus = model.rows.find((r) => r.part === 'bonus' && r.depth === 1);
   const penalty = model.rows.find((r) => r.part === 'penalty' && r.depth === 1);
   if (bonus) rows.push([label(bonus.title), num(points(bonus.maxMilli)), num(points(model.totals.bonusMilli)), num('')]);
-  if (penalty) rows.push([label(penalty.title), num(points(penalty.maxMilli)), num(points(-model.totals.penaltyMilli)), num('')]);
+  if (penalty) rows.push([label(penalty.title), num(points(penalty.maxMilli)), num(signedPointsVi('-', model.totals.penaltyMilli)), num('')]);
   return rows;
 }
 
@@ -39,7 +45,7 @@ function totalCells(model: ReportModel): GridCell[][] {
   const t = model.totals;
   const mode = model.set.rounding.mode;
   return [
-    [label('Cộng điểm các lĩnh vực'), num(points(t.maxMilli)), num(points(t.pointsMilli)), num(percentText(t.pointsMilli, t.applicableMaxMilli, mode))],
+    [label('Cộng điểm các lĩnh vực'), num(maxText(t.maxMilli, t.applicableMaxMilli)), num(points(t.pointsMilli)), num(percentText(t.pointsMilli, t.applicableMaxMilli, mode))],
     ...adjustmentCells(model),
     [label('Tổng điểm tự đánh giá', true), num(''), num(points(t.totalMilli), true), num('')],
     [label('Điểm tối đa áp dụng (không tính tiêu chí không áp dụng và tiêu chí điều tra xã hội học)'), num(points(t.applicableMaxMilli)), num(''), num('')],

@@ -1,12 +1,13 @@
 /** The `agencies` table: plain functions over an explicit handle. No transactions in here. */
 import type Database from 'better-sqlite3';
-import type { Agency, AgencyDraft } from '../../../shared/api/entities';
+import { withAgencyDefaults, type Agency, type AgencyDraft } from '../../../shared/api/entities';
 import { prepared } from '../statements';
 
 interface AgencyRecord {
   id: number;
   superior_body: string;
   name: string;
+  ordinary_name: string;
   abbreviation: string;
   level: Agency['level'];
   place_name: string;
@@ -19,7 +20,7 @@ interface AgencyRecord {
   updated_at: string;
 }
 
-const COLUMNS = `id, superior_body, name, abbreviation, level, place_name, signer_authority,
+const COLUMNS = `id, superior_body, name, ordinary_name, abbreviation, level, place_name, signer_authority,
   signer_title, signer_name, officer_name, officer_contact, created_at, updated_at`;
 
 function toAgency(r: AgencyRecord): Agency {
@@ -27,6 +28,7 @@ function toAgency(r: AgencyRecord): Agency {
     id: r.id,
     superiorBody: r.superior_body,
     name: r.name,
+    ordinaryName: r.ordinary_name,
     abbreviation: r.abbreviation,
     level: r.level,
     placeName: r.place_name,
@@ -40,11 +42,13 @@ function toAgency(r: AgencyRecord): Agency {
   };
 }
 
-/** Named parameters for the draft's columns. */
-function draftParams(draft: AgencyDraft): Record<string, string> {
+/** Named parameters for the draft's columns, with the defaults filled in (ordinary name, abbreviation). */
+function draftParams(input: AgencyDraft): Record<string, string> {
+  const draft = withAgencyDefaults(input);
   return {
     superior_body: draft.superiorBody,
     name: draft.name,
+    ordinary_name: draft.ordinaryName,
     abbreviation: draft.abbreviation,
     level: draft.level,
     place_name: draft.placeName,
@@ -69,9 +73,9 @@ export function getAgency(db: Database.Database, id: number): Agency | undefined
 export function insertAgency(db: Database.Database, draft: AgencyDraft, now: string): Agency {
   const info = prepared(
     db,
-    `INSERT INTO agencies (superior_body, name, abbreviation, level, place_name, signer_authority,
+    `INSERT INTO agencies (superior_body, name, ordinary_name, abbreviation, level, place_name, signer_authority,
        signer_title, signer_name, officer_name, officer_contact, created_at, updated_at)
-     VALUES (@superior_body, @name, @abbreviation, @level, @place_name, @signer_authority,
+     VALUES (@superior_body, @name, @ordinary_name, @abbreviation, @level, @place_name, @signer_authority,
        @signer_title, @signer_name, @officer_name, @officer_contact, @now, @now)`,
   ).run({ ...draftParams(draft), now });
   const agency = getAgency(db, Number(info.lastInsertRowid));
@@ -83,7 +87,7 @@ export function insertAgency(db: Database.Database, draft: AgencyDraft, now: str
 export function updateAgency(db: Database.Database, id: number, draft: AgencyDraft, now: string): Agency | undefined {
   const info = prepared(
     db,
-    `UPDATE agencies SET superior_body = @superior_body, name = @name, abbreviation = @abbreviation,
+    `UPDATE agencies SET superior_body = @superior_body, name = @name, ordinary_name = @ordinary_name, abbreviation = @abbreviation,
        level = @level, place_name = @place_name, signer_authority = @signer_authority,
        signer_title = @signer_title, signer_name = @signer_name, officer_name = @officer_name,
        officer_contact = @officer_contact, updated_at = @now

@@ -188,8 +188,12 @@ export function removeFile(db: Database.Database, fileId: number, now?: string):
   return true;
 }
 
-export function evidenceCountsByCode(db: Database.Database, assessmentId: number): Map<string, number> {
-  const sql = 'SELECT code, COUNT(*) AS n FROM evidence_links WHERE assessment_id = ? GROUP BY code ORDER BY code';
+/** Per criterion, the linked documents that hold at least one file: only those back a score (a
+ *  document with no file is a promise, not evidence). */
+export function backingEvidenceCountsByCode(db: Database.Database, assessmentId: number): Map<string, number> {
+  const sql = `SELECT l.code, COUNT(*) AS n FROM evidence_links l
+               WHERE l.assessment_id = ? AND EXISTS (SELECT 1 FROM evidence_files f WHERE f.item_id = l.item_id)
+               GROUP BY l.code ORDER BY l.code`;
   const rows = prepared(db, sql).all(assessmentId) as { code: string; n: number }[];
   return new Map(rows.map((r) => [r.code, r.n]));
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Agency, AgencyDraft } from '../../../shared/api/entities';
+import { defaultAbbreviation, ordinaryAgencyName } from '../../../shared/format/agency-names';
 import { api } from '../../api/client';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
@@ -18,6 +19,7 @@ type TextFieldName = Exclude<AgencyField, 'level'>;
 const textFields: { name: TextFieldName; hint: boolean; required: boolean }[] = [
   { name: 'superiorBody', hint: true, required: false },
   { name: 'name', hint: true, required: true },
+  { name: 'ordinaryName', hint: true, required: false },
   { name: 'abbreviation', hint: true, required: false },
   { name: 'placeName', hint: true, required: true },
   { name: 'signerAuthority', hint: true, required: false },
@@ -29,7 +31,7 @@ const textFields: { name: TextFieldName; hint: boolean; required: boolean }[] = 
 
 /** Only the draft's own fields: the update channel is strict and refuses anything else. */
 function toDraft(agency: Agency | null): AgencyDraft {
-  if (!agency) return emptyAgencyDraft;
+  if (!agency) return { ...emptyAgencyDraft, abbreviation: defaultAbbreviation(emptyAgencyDraft.level) };
   const draft = { ...emptyAgencyDraft };
   for (const key of Object.keys(emptyAgencyDraft) as AgencyField[]) (draft as Record<AgencyField, string>)[key] = agency[key];
   return draft;
@@ -43,8 +45,16 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: AgencyFormPr
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The ordinary name follows the header name (and the place name) until the officer edits it.
+  const [ordinaryEdited, setOrdinaryEdited] = useState(() => agency !== null && agency.ordinaryName !== ordinaryAgencyName(agency.name, agency.placeName));
   const set = (name: AgencyField, value: string) => {
-    setDraft((d) => ({ ...d, [name]: value }));
+    if (name === 'ordinaryName') setOrdinaryEdited(value.trim() !== '');
+    setDraft((d) => {
+      const next = { ...d, [name]: value };
+      if (!ordinaryEdited && name !== 'ordinaryName' && (name === 'name' || name === 'placeName')) next.ordinaryName = ordinaryAgencyName(next.name, next.placeName);
+      if (name === 'level' && d.abbreviation.trim() === defaultAbbreviation(d.level)) next.abbreviation = defaultAbbreviation(value as AgencyDraft['level']);
+      return next;
+    });
     if (errors[name]) setErrors((e) => ({ ...e, [name]: undefined }));
   };
 
@@ -74,7 +84,7 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: AgencyFormPr
     <TextField
       key={name}
       label={t(`agency.field.${name}` as MessageKey)}
-      hint={hint ? t(`agency.field.${name}.hint` as MessageKey) : undefined}
+      hint={hint ? t((name === 'abbreviation' ? `agency.field.abbreviation.hint.${draft.level}` : `agency.field.${name}.hint`) as MessageKey) : undefined}
       value={draft[name]}
       onChange={(v) => set(name, v)}
       error={errors[name]}
@@ -96,7 +106,7 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: AgencyFormPr
           </p>
         )}
         <div className="form-grid">
-          {textFields.slice(0, 3).map(renderTextField)}
+          {textFields.slice(0, 4).map(renderTextField)}
           <fieldset className="field radio-field">
             <legend>{t('agency.field.level')}</legend>
             {(['department', 'commune'] as const).map((level) => (
@@ -106,7 +116,7 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: AgencyFormPr
               </label>
             ))}
           </fieldset>
-          {textFields.slice(3).map(renderTextField)}
+          {textFields.slice(4).map(renderTextField)}
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -1,5 +1,5 @@
 /** Checks an agency draft with the shared schema and turns problems into messages per field. */
-import { agencyDraftSchema, type AgencyDraft } from '../../../shared/api/entities';
+import { agencyProfileSchema, type AgencyDraft } from '../../../shared/api/entities';
 import type { AppError } from '../../../shared/api/result';
 import type { TFunction } from '../../i18n/i18n';
 
@@ -9,6 +9,7 @@ export type FieldErrors = Partial<Record<AgencyField, string>>;
 export const emptyAgencyDraft: AgencyDraft = {
   superiorBody: '',
   name: '',
+  ordinaryName: '',
   abbreviation: '',
   level: 'department',
   placeName: '',
@@ -22,7 +23,7 @@ export const emptyAgencyDraft: AgencyDraft = {
 const fieldNames = new Set<string>(Object.keys(emptyAgencyDraft));
 
 export function validateAgencyDraft(draft: AgencyDraft, t: TFunction): { draft: AgencyDraft | null; errors: FieldErrors } {
-  const parsed = agencyDraftSchema.safeParse(draft);
+  const parsed = agencyProfileSchema.safeParse(draft);
   if (parsed.success) return { draft: parsed.data, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -31,6 +32,7 @@ export function validateAgencyDraft(draft: AgencyDraft, t: TFunction): { draft: 
     let message = t('validation.invalid');
     if (issue.code === 'too_small') message = t('validation.required');
     else if (issue.code === 'too_big') message = t('validation.tooLong', { max: String(issue.maximum) });
+    else if (issue.code === 'custom' && field === 'abbreviation') message = t('agency.field.abbreviation.required');
     errors[field as AgencyField] = message;
   }
   return { draft: null, errors };

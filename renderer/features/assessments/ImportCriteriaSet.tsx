@@ -74,8 +74,20 @@ export function ImportCriteriaSet({ onImported }: { onImported: (summary: Criter
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('import.title')}</h2>
       <div className="field">
-        <label htmlFor={id}>{t('import.fileLabel')}</label>
-        <input id={id} ref={inputRef} type="file" accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} disabled={state.kind === 'busy'} aria-describedby={`${id}-hint`} />
+        {/* The app's own button (not the browser's bare "Choose File"); the input inside keeps focus and its name. */}
+        <label className="button primary file-button">
+          {t('import.chooseButton')}
+          <input
+            className="sr-only"
+            ref={inputRef}
+            type="file"
+            accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={onFile}
+            disabled={state.kind === 'busy'}
+            aria-label={t('import.fileLabel')}
+            aria-describedby={`${id}-hint`}
+          />
+        </label>
         <p className="field-hint" id={`${id}-hint`}>
           {t('import.hint')}
         </p>
@@ -90,7 +102,7 @@ export function ImportCriteriaSet({ onImported }: { onImported: (summary: Criter
       </div>
       {state.kind === 'failed' &&
         (state.error.issues && state.error.issues.length > 0 ? (
-          <IssueList title={t('import.issuesTitle')} issues={state.error.issues} />
+          <IssueList title={`${state.error.message} ${t('import.issuesTitle')}`} issues={state.error.issues} />
         ) : (
           <p className="form-error" role="alert">
             {state.error.message}

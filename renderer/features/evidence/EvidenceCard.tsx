@@ -41,7 +41,7 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly =
   const others = otherCodes(item, assessmentId, code);
   const elsewhere = item.links.filter((l) => l.assessmentId !== assessmentId).length;
   const onlyHere = others.length === 0 && elsewhere === 0;
-  const issued = formatIssuedOn(item.issuedOn);
+  const issued = formatIssuedOn(item.issuedOn) || t('evidence.noDate');
   // A document of a locked year, reused here: it can be linked and unlinked, not changed.
   const frozen = !readOnly && item.lockedYears.length > 0;
 

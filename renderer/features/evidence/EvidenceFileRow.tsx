@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EvidenceFile } from '../../../shared/api/evidence-entities';
-import { api } from '../../api/client';
+import { api, hasDesktopBridge } from '../../api/client';
 import { evidenceFileUrl } from '../../api/upload';
 import { ConfirmInline } from '../../components/ConfirmInline';
 import { useT } from '../../i18n/i18n';
@@ -49,9 +49,16 @@ export function EvidenceFileRow({ file, readOnly = false, onPreview, onRemove }:
               {t('evidence.file.preview')}
             </button>
           )}
-          <button type="button" className="small" onClick={() => void openWithSystem()} aria-label={`${t('evidence.file.openWithSystem')}: ${file.displayName}`}>
-            {t('evidence.file.openWithSystem')}
-          </button>
+          {/* Only the desktop app can hand a file to another program; the browser downloads it instead. */}
+          {hasDesktopBridge() ? (
+            <button type="button" className="small" onClick={() => void openWithSystem()} aria-label={`${t('evidence.file.openWithSystem')}: ${file.displayName}`}>
+              {t('evidence.file.openWithSystem')}
+            </button>
+          ) : (
+            <a className="button small" href={evidenceFileUrl(file.id, true)} download={file.displayName}>
+              {t('evidence.file.download', { name: file.displayName })}
+            </a>
+          )}
           <button type="button" className="small link-button" onClick={() => setConfirming(true)} disabled={readOnly} aria-label={`${t('evidence.file.remove')} ${file.displayName}`}>
             {t('evidence.file.remove')}
           </button>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EVIDENCE_DOC_TYPES, evidenceDraftSchema, type EvidenceDocType, type EvidenceDraft } from '../../../shared/api/evidence-entities';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import { DOC_TYPE_KEYS, formatFileSize } from './evidence-format';
@@ -23,6 +24,10 @@ export function EvidenceForm({ initial, pendingFiles, suggestedSummary = '', onS
   const id = useId();
   const [draft, setDraft] = useState<EvidenceDraft>(initial ?? { ...EMPTY, summary: suggestedSummary });
   const [error, setError] = useState<string | null>(null);
+  /** A document saved without a date says so explicitly ("Chưa có ngày"); an impossible date blocks saving. */
+  const [noDate, setNoDate] = useState(initial !== null && initial.issuedOn === null);
+  const [dateValid, setDateValid] = useState(true);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const firstRef = useRef<HTMLFieldSetElement>(null);
 
@@ -36,6 +41,15 @@ export function EvidenceForm({ initial, pendingFiles, suggestedSummary = '', onS
     e.preventDefault();
     if (draft.docNumber.trim() === '' && draft.summary.trim() === '') {
       setError(t('evidence.form.needNumberOrSummary'));
+      return;
+    }
+    if (!dateValid) {
+      setError(t('evidence.form.badDate'));
+      return;
+    }
+    if (draft.issuedOn === null && !noDate) {
+      setDateError(t('evidence.form.needDate'));
+      setError(t('evidence.form.needDate'));
       return;
     }
     const parsed = evidenceDraftSchema.safeParse(draft);
@@ -57,9 +71,31 @@ export function EvidenceForm({ initial, pendingFiles, suggestedSummary = '', onS
         <legend>{legend}</legend>
         <div className="evidence-form-grid">
           <TextField label={t('evidence.field.docNumber')} hint={t('evidence.field.docNumber.hint')} value={draft.docNumber} maxLength={100} onChange={(v) => set({ docNumber: v })} />
-          <div className="field">
-            <label htmlFor={`${id}-date`}>{t('evidence.field.issuedOn')}</label>
-            <input id={`${id}-date`} type="date" value={draft.issuedOn ?? ''} onChange={(e) => set({ issuedOn: e.target.value === '' ? null : e.target.value })} />
+          <div className="date-with-none">
+            <DateField
+              label={t('evidence.field.issuedOn')}
+              hint={t('date.hint')}
+              value={draft.issuedOn}
+              disabled={noDate}
+              error={dateError}
+              onValidity={setDateValid}
+              onChange={(iso) => {
+                setDateError(null);
+                set({ issuedOn: iso });
+              }}
+            />
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={noDate}
+                onChange={(e) => {
+                  setNoDate(e.target.checked);
+                  setDateError(null);
+                  if (e.target.checked) set({ issuedOn: null });
+                }}
+              />
+              {t('evidence.field.noDate')}
+            </label>
           </div>
           <TextField label={t('evidence.field.issuer')} hint={t('evidence.field.issuer.hint')} value={draft.issuer} maxLength={300} onChange={(v) => set({ issuer: v })} />
           <div className="field">

@@ -17,7 +17,7 @@ export interface EvidenceSnapshot {
   version: number;
 }
 
-type ListFn = (input: { assessmentId: number }) => Promise<Result<{ items: EvidenceItem[] }>>;
+type ListFn = (input: { assessmentId: number }) => Promise<Result<{ items: EvidenceItem[]; totals: Totals }>>;
 
 export class EvidenceStore {
   private snapshot: EvidenceSnapshot = { items: [], loaded: false, error: null, version: 0 };
@@ -53,7 +53,10 @@ export class EvidenceStore {
       do {
         this.reloadAgain = false;
         const result = await this.list({ assessmentId: this.assessmentId });
-        if (result.ok) this.set({ items: result.value.items, loaded: true, error: null });
+        if (result.ok) {
+          this.set({ items: result.value.items, loaded: true, error: null });
+          this.onTotals(result.value.totals);
+        }
         else this.set({ error: result.error.message, loaded: true });
       } while (this.reloadAgain);
       this.loading = null;
@@ -73,7 +76,7 @@ export class EvidenceStore {
     this.onTotals(totals);
   }
 
-  /** Something changed that only a reload shows (a file was stored). */
+  /** Something changed that only a reload shows (a file was stored: its document may now back a criterion). */
   touched(): void {
     void this.reload();
   }

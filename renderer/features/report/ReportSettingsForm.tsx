@@ -1,14 +1,15 @@
 import { useId, useSyncExternalStore, type FocusEvent } from 'react';
-import { filedCopyLine, type ReportSettings } from '../../../shared/api/report-entities';
+import { defaultDocSymbol, documentNumberLine, filedCopyLine, type ReportSettings } from '../../../shared/api/report-entities';
 import type { Agency } from '../../../shared/api/entities';
 import { formatDateTime } from '../../components/format';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useT, type TFunction } from '../../i18n/i18n';
 import type { ReportSettingsStore, SettingsSnapshot } from './report-settings-store';
 
 interface ReportSettingsFormProps {
   store: ReportSettingsStore;
-  agency: Pick<Agency, 'name' | 'abbreviation'>;
+  agency: Pick<Agency, 'name' | 'ordinaryName' | 'abbreviation' | 'level'>;
 }
 
 function statusText(t: TFunction, snap: SettingsSnapshot, saved: ReportSettings | null): string {
@@ -68,10 +69,9 @@ export function ReportSettingsForm({ store, agency }: ReportSettingsFormProps) {
       ),
     };
   };
-  const dateError = errorOf('reportDate', `${id}-date-hint`);
   const difficultiesError = errorOf('difficulties', `${id}-difficulties-hint`);
   const recipientsError = errorOf('recipients', `${id}-recipients-hint`);
-  const numberLine = `Số: ${draft.docNumber.trim() || '…'}/${draft.docSymbol.trim() || '…'}`;
+  const numberLine = documentNumberLine(draft.docNumber, draft.docSymbol.trim() || defaultDocSymbol(agency));
 
   return (
     <section className="panel report-settings" aria-labelledby={`${id}-title`}>
@@ -97,26 +97,20 @@ export function ReportSettingsForm({ store, agency }: ReportSettingsFormProps) {
           <TextField
             className="field--short"
             label={t('report.settings.docSymbol')}
-            hint={t('report.settings.docSymbol.hint', { example: agency.abbreviation.trim() ? `BC-${agency.abbreviation.trim()}` : 'BC-SNV' })}
+            hint={t('report.settings.docSymbol.hint', { example: defaultDocSymbol(agency) })}
             value={draft.docSymbol}
             maxLength={40}
             error={fieldError('docSymbol')}
             onChange={(v) => store.setField('docSymbol', v)}
           />
-          <div className={`field field--short${dateError.node ? ' field--invalid' : ''}`}>
-            <label htmlFor={`${id}-date`}>{t('report.settings.reportDate')}</label>
-            <input
-              id={`${id}-date`}
-              type="date"
-              value={draft.reportDate}
-              onChange={(e) => store.setField('reportDate', e.target.value)}
-              {...dateError.props}
-            />
-            <p className="field-hint" id={`${id}-date-hint`}>
-              {t('report.settings.reportDate.hint')}
-            </p>
-            {dateError.node}
-          </div>
+          <DateField
+            className="field--short"
+            label={t('report.settings.reportDate')}
+            hint={`${t('date.hint')}. ${t('report.settings.reportDate.hint')}`}
+            value={draft.reportDate === '' ? null : draft.reportDate}
+            error={fieldError('reportDate')}
+            onChange={(iso) => store.setField('reportDate', iso ?? '')}
+          />
         </div>
         <p className="muted report-number-line">{t('report.settings.numberLine', { line: numberLine })}</p>
         <div className={`field${difficultiesError.node ? ' field--invalid' : ''}`}>

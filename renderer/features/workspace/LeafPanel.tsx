@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { AnswerInput } from '../../../shared/domain/answer';
 import type { CriteriaNode, CriteriaSet } from '../../../shared/domain/criteria-set-schema';
 import { evaluateLeaf, leafRuleSummaryVi } from '../../../shared/domain/scoring';
@@ -6,7 +6,7 @@ import type { LeafResult, NodeMark } from '../../../shared/domain/scoring-types'
 import { formatPointsVi } from '../../../shared/format/numbers';
 import { useT } from '../../i18n/i18n';
 import type { AnswerSaver } from './answer-saver';
-import { clearedDraft, draftFromAnswer, parseDraft, type DraftField, type LeafDraft } from './leaf-draft';
+import { clearedDraft, draftFromAnswer, parseDraft, typedText, type DraftField, type LeafDraft } from './leaf-draft';
 import { LeafTexts } from './LeafTexts';
 import { MarkIcon } from './MarkIcon';
 import { RuleInputs } from './RuleInputs';
@@ -35,6 +35,12 @@ export function LeafPanel({ set, leaf, saver, mark, readOnly = false, evidence }
     parsed.input === undefined ? null : evaluateLeaf(set, leaf, { input: parsed.input, notApplicable: draft.notApplicable, explanation: draft.explanation });
   const engineError = evaluation?.state === 'invalid' ? (evaluation.error ?? '') : null;
   const isSurvey = leaf.rule?.kind === 'survey';
+  // A value the rule refuses (or an incomplete pair of counts) is never saved: say so, show what is stored.
+  const typed = typedText(leaf, draft);
+  const refused = !draft.notApplicable && typed !== '' && (parsed.input === undefined || engineError !== null);
+  const refusedText = refused ? typed : null;
+  useEffect(() => saver.setRejected(code, refusedText), [saver, code, refusedText]);
+  useEffect(() => () => saver.setRejected(code, null), [saver, code]);
 
   const change = (next: LeafDraft, delayMs: number) => {
     setDraft(next);
@@ -55,6 +61,9 @@ export function LeafPanel({ set, leaf, saver, mark, readOnly = false, evidence }
   if (isSurvey) pointsText = t('leaf.pointsSurvey', { max });
   else if (draft.notApplicable || evaluation?.state === 'notApplicable') pointsText = t('leaf.pointsNA');
   else if (evaluation?.state === 'answered' && evaluation.pointsMilli !== null) pointsText = t('leaf.points', { points: formatPointsVi(evaluation.pointsMilli), max });
+  const storedResult = refused ? evaluateLeaf(set, leaf, saver.stored(code)) : null;
+  const storedPoints = storedResult?.state === 'answered' && storedResult.pointsMilli !== null ? formatPointsVi(storedResult.pointsMilli) : null;
+  if (refused) pointsText = storedPoints === null ? t('leaf.storedNone', { max }) : t('leaf.storedPoints', { points: storedPoints, max });
   const hasInput = parsed.input !== null || draft.score !== '' || draft.numerator !== '' || draft.denominator !== '' || draft.occurrences !== '';
 
   return (
@@ -69,12 +78,11 @@ export function LeafPanel({ set, leaf, saver, mark, readOnly = false, evidence }
       <p className="points-live" aria-live="polite">
         {pointsText}
       </p>
-      <LeafTexts leaf={leaf} rule={leafRuleSummaryVi(leaf)} />
-
       <fieldset className="scoring" disabled={readOnly} aria-describedby={engineError ? `${id}-engine` : undefined}>
         <legend>{t('leaf.scoring')}</legend>
         <RuleInputs
           leaf={leaf}
+          rounding={set.rounding}
           draft={draft}
           errors={parsed.errors}
           evaluation={evaluation}
@@ -83,9 +91,14 @@ export function LeafPanel({ set, leaf, saver, mark, readOnly = false, evidence }
           onChoice={onChoice}
           onBlur={flush}
         />
+        {refused && (
+          <p className="unsaved-note" role="status">
+            {t('leaf.unsavedTyped', { typed, stored: storedPoints ?? t('leaf.storedNothing') })}
+          </p>
+        )}
         {engineError !== null && (
           <p className="field-error" id={`${id}-engine`} role="alert">
-            {t('input.rejected', { message: engineError })} {t('leaf.notSaved')}
+            {t('input.rejected', { message: engineError })}
           </p>
         )}
         {!isSurvey && hasInput && !draft.notApplicable && !readOnly && (
@@ -105,6 +118,9 @@ export function LeafPanel({ set, leaf, saver, mark, readOnly = false, evidence }
           </div>
         )}
       </fieldset>
+
+      {/* The guidance comes after the inputs, so the score box is in view on a 1366×768 screen. */}
+      <LeafTexts leaf={leaf} rule={leafRuleSummaryVi(leaf)} />
 
       {evidence}
 

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/i18n';
 const icons: Record<NodeMark, string> = {
   unanswered: '○',
   answered: '✓',
-  needsExplanation: '!',
+  needsExplanation: '◐',
   notApplicable: '⊘',
   survey: '◇',
 };

@@ -1,15 +1,18 @@
 import { useId } from 'react';
-import type { CriteriaNode, ScoringRule } from '../../../shared/domain/criteria-set-schema';
+import type { CriteriaNode, Rounding, ScoringRule } from '../../../shared/domain/criteria-set-schema';
+import { toMilli } from '../../../shared/domain/points';
 import type { LeafResult } from '../../../shared/domain/scoring-types';
-import { formatDecimalVi, formatPointsVi } from '../../../shared/format/numbers';
+import { formatDecimalVi, formatPointsVi, MINUS } from '../../../shared/format/numbers';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
-import type { DraftErrors, DraftField, LeafDraft } from './leaf-draft';
+import { decimalExampleMilli, ratePercentText, type DraftErrors, type DraftField, type LeafDraft } from './leaf-draft';
 
 type RuleOf<K extends ScoringRule['kind']> = Extract<ScoringRule, { kind: K }>;
 
 export interface RuleInputsProps {
   leaf: CriteriaNode;
+  /** The set's rounding: the rate percent is rounded like the points. */
+  rounding: Rounding;
   draft: LeafDraft;
   errors: DraftErrors;
   evaluation: LeafResult | null;
@@ -60,7 +63,7 @@ export function RuleInputs(props: RuleInputsProps) {
           field="score"
           className="field--short"
           label={t('leaf.manualScore')}
-          hint={t('leaf.manualHint', { max: formatDecimalVi(props.leaf.maxPoints), step: formatDecimalVi(rule.step) })}
+          hint={manualHint(props.leaf, rule, t)}
           inputMode="decimal"
         />
       );
@@ -76,8 +79,8 @@ export function RuleInputs(props: RuleInputsProps) {
           {...props}
           field="occurrences"
           className="field--short"
-          label={t('leaf.occurrences')}
-          hint={`${rule.occurrenceLabel} (−${formatDecimalVi(rule.perOccurrence)})`}
+          label={rule.occurrenceLabel}
+          hint={t('leaf.occurrencesHint', { points: `${MINUS}${formatDecimalVi(rule.perOccurrence)}` })}
           inputMode="numeric"
         />
       );
@@ -86,6 +89,14 @@ export function RuleInputs(props: RuleInputsProps) {
     default:
       return null;
   }
+}
+
+function manualHint(leaf: CriteriaNode, rule: RuleOf<'manual'>, t: ReturnType<typeof useT>): string {
+  const range = t('leaf.manualHint', { max: formatDecimalVi(leaf.maxPoints), step: formatDecimalVi(rule.step) });
+  const example = decimalExampleMilli(toMilli(leaf.maxPoints), toMilli(rule.step));
+  if (example === null) return range;
+  const comma = formatPointsVi(example);
+  return `${range} ${t('leaf.manualDecimalHint', { comma, dot: comma.replace(',', '.') })}`;
 }
 
 function YesNoInputs({ draft, onChoice, disabled }: RuleInputsProps) {
@@ -122,13 +133,13 @@ function LevelInputs({ draft, onChoice, disabled, rule }: RuleInputsProps & { ru
   );
 }
 
-function RateInputs({ draft, errors, evaluation, disabled, onText, onBlur, rule }: RuleInputsProps & { rule: RuleOf<'rate'> }) {
+function RateInputs({ draft, errors, evaluation, disabled, onText, onBlur, rule, rounding }: RuleInputsProps & { rule: RuleOf<'rate'> }) {
   const t = useT();
   const complete = draft.numerator.trim() !== '' && draft.denominator.trim() !== '' && !errors.numerator && !errors.denominator;
   const fieldProps = { draft, errors, disabled, onText, onBlur };
   let rateText = t('leaf.rateNone');
   if (complete && evaluation && evaluation.ratePercent != null) {
-    rateText = t('leaf.rate', { percent: `${formatPointsVi(Math.round(evaluation.ratePercent * 1000))} %` });
+    rateText = t('leaf.rate', { percent: `${ratePercentText(evaluation.ratePercent, rounding)} %` });
   } else if (complete && Number(draft.denominator.trim()) === 0) {
     rateText = t('leaf.rateNoCases');
   }

@@ -77,7 +77,14 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     };
   }, [saver]);
 
+  /** Leaving the selected leaf drops a refused typed value: ask first. */
+  const mayLeave = (): boolean => {
+    const typed = selected ? saver.rejectedText(selected) : null;
+    return typed === null || window.confirm(t('leaf.leaveUnsaved', { code: selected ?? '', typed }));
+  };
+
   const select = (code: string, focus: boolean) => {
+    if (code !== selected && !mayLeave()) return;
     setReportOpen(false);
     if (code !== selected) saver.flush();
     const ancestors = ancestorsOf(model, code);
@@ -146,7 +153,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     <div className="workspace">
       <div className="workspace-top">
         <div className="workspace-heading">
-          <BackButton label={t('ws.back')} onBack={onBack} />
+          <BackButton label={t('ws.back')} onBack={() => mayLeave() && onBack()} />
           <div className="workspace-title">
             <h1>
               {t('ws.heading', { year: view.assessment.year })} · {view.agency.name}
@@ -176,6 +183,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
             className="report-button"
             aria-pressed={reportOpen}
             onClick={() => {
+              if (!reportOpen && !mayLeave()) return;
               saver.flush();
               setReportOpen((open) => !open);
             }}

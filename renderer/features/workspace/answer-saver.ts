@@ -11,6 +11,8 @@ export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
+  /** A value on screen was refused by the rule and is not saved (the stored one still counts). */
+  | { kind: 'unsaved'; codes: string[] }
   | { kind: 'error'; message: string };
 
 export type SaveFn = (input: { assessmentId: number; code: string; answer: AnswerInput }) => Promise<Result<{ answer: AnswerView; totals: Totals }>>;
@@ -44,6 +46,8 @@ export class AnswerSaver {
   private readonly queued = new Map<string, AnswerInput>();
   /** Answers whose save failed, kept for a retry. */
   private readonly failed = new Map<string, AnswerInput>();
+  /** Leaves showing a typed value the rule refuses (never sent), with that text. */
+  private readonly rejected = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
   private chain: Promise<void> = Promise.resolve();
   private inFlight = 0;
@@ -82,6 +86,19 @@ export class AnswerSaver {
   /** What the backend holds (or will hold once the request in flight lands). */
   stored(code: string): AnswerInput | undefined {
     return this.sent.get(code);
+  }
+
+  /** Marks what the officer typed for `code` as refused and not saved (null: nothing refused). */
+  setRejected(code: string, typed: string | null): void {
+    if ((this.rejected.get(code) ?? null) === typed) return;
+    if (typed === null) this.rejected.delete(code);
+    else this.rejected.set(code, typed);
+    this.update();
+  }
+
+  /** The refused text shown for `code`, if any. */
+  rejectedText(code: string): string | null {
+    return this.rejected.get(code) ?? null;
   }
 
   /** Queues `answer` for `code`, replacing any pending one; `delayMs` 0 sends at once. */
@@ -174,6 +191,7 @@ export class AnswerSaver {
   private computeStatus(): SaveStatus {
     if (this.pending.size > 0 || this.inFlight > 0) return { kind: 'saving' };
     if (this.failed.size > 0 && this.lastError) return { kind: 'error', message: this.lastError };
+    if (this.rejected.size > 0) return { kind: 'unsaved', codes: [...this.rejected.keys()] };
     if (this.lastSavedAt) return { kind: 'saved', at: this.lastSavedAt };
     return { kind: 'idle' };
   }
@@ -184,7 +202,8 @@ export class AnswerSaver {
     const same =
       prev.kind === next.kind &&
       (prev.kind !== 'saved' || (next.kind === 'saved' && prev.at === next.at)) &&
-      (prev.kind !== 'error' || (next.kind === 'error' && prev.message === next.message));
+      (prev.kind !== 'error' || (next.kind === 'error' && prev.message === next.message)) &&
+      (prev.kind !== 'unsaved' || (next.kind === 'unsaved' && prev.codes.join() === next.codes.join()));
     if (same) return;
     this.status = next;
     for (const listener of this.listeners) listener();

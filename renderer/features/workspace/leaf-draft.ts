@@ -3,10 +3,10 @@
  * turns into a rule input. Invalid or incomplete text yields messages and no input to save.
  */
 import type { AnswerInput, RuleInput } from '../../../shared/domain/answer';
-import type { CriteriaNode } from '../../../shared/domain/criteria-set-schema';
-import { toMilli } from '../../../shared/domain/points';
+import type { CriteriaNode, Rounding } from '../../../shared/domain/criteria-set-schema';
+import { roundMilli, toMilli } from '../../../shared/domain/points';
 import { formatDecimalVi, formatPointsVi, parseCountVi, parseDecimalVi } from '../../../shared/format/numbers';
-import type { TFunction } from '../../i18n/i18n';
+import type { TFunction } from '../../i18n/message-types';
 
 export interface LeafDraft {
   score: string;
@@ -67,7 +67,7 @@ function parseManual(leaf: CriteriaNode, step: number, text: string, t: TFunctio
   return { input: { kind: 'manual', points: parsed.value }, errors: {} };
 }
 
-function parseRate(draft: LeafDraft, t: TFunction): ParsedDraft {
+function parseRate(draft: LeafDraft, labels: { numerator: string; denominator: string }, t: TFunction): ParsedDraft {
   const nEmpty = draft.numerator.trim() === '';
   const dEmpty = draft.denominator.trim() === '';
   if (nEmpty && dEmpty) return { input: null, errors: {} };
@@ -80,7 +80,7 @@ function parseRate(draft: LeafDraft, t: TFunction): ParsedDraft {
   const numerator = Number(draft.numerator.trim());
   const denominator = Number(draft.denominator.trim());
   if (numerator > denominator) {
-    return { input: undefined, errors: { numerator: t('input.numeratorAboveDenominator', { denominator }) } };
+    return { input: undefined, errors: { numerator: t('input.numeratorAboveDenominator', { numerator: labels.numerator, denominator: labels.denominator, value: denominator }) } };
   }
   return { input: { kind: 'rate', numerator, denominator }, errors: {} };
 }
@@ -96,7 +96,7 @@ export function parseDraft(leaf: CriteriaNode, draft: LeafDraft, t: TFunction): 
     case 'levels':
       return { input: draft.levelId === null ? null : { kind: 'levels', levelId: draft.levelId }, errors: {} };
     case 'rate':
-      return parseRate(draft, t);
+      return parseRate(draft, { numerator: rule.numeratorLabel, denominator: rule.denominatorLabel }, t);
     case 'deduction': {
       if (draft.occurrences.trim() === '') return { input: null, errors: {} };
       const error = countError(draft.occurrences, t);
@@ -106,4 +106,34 @@ export function parseDraft(leaf: CriteriaNode, draft: LeafDraft, t: TFunction): 
     default:
       return { input: null, errors: {} };
   }
+}
+
+/** The text the officer typed for the leaf's rule (shown as "not saved" when the rule refuses it). */
+export function typedText(leaf: CriteriaNode, draft: LeafDraft): string {
+  switch (leaf.rule?.kind) {
+    case 'manual':
+      return draft.score.trim();
+    case 'rate':
+      return `${draft.numerator.trim() || '…'} / ${draft.denominator.trim() || '…'}`;
+    case 'deduction':
+      return draft.occurrences.trim();
+    default:
+      return '';
+  }
+}
+
+/**
+ * A decimal score worth showing as an example of what can be typed ("1,75" on a 0–2 item in steps
+ * of 0,25), or null when no decimal is allowed (integer steps): the hint then says nothing of decimals.
+ */
+export function decimalExampleMilli(maxMilli: number, stepMilli: number): number | null {
+  if (stepMilli <= 0) return maxMilli > 1000 ? maxMilli - 500 : null;
+  for (let m = maxMilli - stepMilli, i = 0; m > 0 && i < 10_000; m -= stepMilli, i += 1) if (m % 1000 !== 0) return m;
+  return null;
+}
+
+/** The rate as a percentage rounded the way the set rounds points (71,428… → "71,43" with two
+ *  decimals half-up, so it agrees with the 1,43 points beside it). */
+export function ratePercentText(ratePercent: number, rounding: Rounding): string {
+  return formatPointsVi(roundMilli(Math.round(ratePercent * 1000), rounding.decimals, rounding.mode));
 }

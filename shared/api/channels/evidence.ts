@@ -57,7 +57,8 @@ export interface BackupInfo {
 }
 
 export const evidenceChannels = {
-  'evidence:listForAssessment': { input: z.strictObject({ assessmentId: id }), output: out<{ items: EvidenceItem[] }>() },
+  /** With the totals: a stored file can turn a document into evidence and change the marks. */
+  'evidence:listForAssessment': { input: z.strictObject({ assessmentId: id }), output: out<{ items: EvidenceItem[]; totals: Totals }>() },
   /** Every item of the agency, also from earlier years (to reuse without importing again). */
   'evidence:listForAgency': { input: z.strictObject({ agencyId: id }), output: out<{ items: EvidenceItem[] }>() },
   'evidence:create': {

@@ -120,7 +120,7 @@ describe('importing a criteria set', () => {
     broken.fields[1].children[1].rule.tiers[1].fromPercent = 40;
     const error = await h.fail('criteriaSets:import', { fileName: 'x.json', text: JSON.stringify(broken), confirmNewVersion: false });
     expect(error.code).toBe('INVALID_CRITERIA_SET');
-    expect(error.path).toContain('fields[1].children[1].rule.tiers');
+    expect(error.path).toContain('Lĩnh vực 2 › Mục con 2 › Cách tính điểm › Ngưỡng');
     expect((await h.call('criteriaSets:list', {})).sets.some((s) => s.id === 'thu-nghiem-nho')).toBe(false);
     const notJson = await h.fail('criteriaSets:import', { fileName: 'x.json', text: '{"format": ', confirmNewVersion: false });
     expect(notJson.code).toBe('INVALID_CRITERIA_SET');

@@ -117,10 +117,15 @@ describe('evidence', () => {
     await h.call('answers:save', { assessmentId, code: yesNoCode, answer: { input: { kind: 'yesNo', achieved: true }, notApplicable: false, explanation: '' } });
     expect((await h.call('evidence:gaps', { assessmentId })).leaves.map((l) => l.code)).toContain(yesNoCode);
     const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('3/QĐ', 'Quyết định') });
-    expect(created.totals.needsExplanationCodes).not.toContain(yesNoCode);
+    // A document without a file backs nothing: the leaf stays a gap, and the document is listed as file-less.
+    expect(created.totals.needsExplanationCodes).toContain(yesNoCode);
+    const fileless = await h.call('evidence:gaps', { assessmentId });
+    expect(fileless.leaves.map((l) => l.code)).toContain(yesNoCode);
+    expect(fileless.itemsWithoutFiles.map((i) => i.id)).toEqual([created.item!.id]);
+    expect(await upload(created.item!.id, 'qd.pdf', makePdf('quyet dinh'))).toMatchObject({ ok: true });
     const gaps = await h.call('evidence:gaps', { assessmentId });
     expect(gaps.leaves.map((l) => l.code)).not.toContain(yesNoCode);
-    expect(gaps.itemsWithoutFiles.map((i) => i.id)).toEqual([created.item!.id]);
+    expect(gaps.itemsWithoutFiles).toEqual([]);
     await h.call('evidence:unlink', { assessmentId, code: yesNoCode, itemId: created.item!.id });
     expect((await h.call('evidence:gaps', { assessmentId })).leaves.map((l) => l.code)).toContain(yesNoCode);
     await h.call('answers:save', { assessmentId, code: yesNoCode, answer: { input: { kind: 'yesNo', achieved: true }, notApplicable: false, explanation: 'Đã thực hiện, văn bản đang trình ký' } });

@@ -87,6 +87,23 @@ const CASES: MigrationCase[] = [
       expect(() => db.exec("INSERT INTO blob_journal (hash, noted_at_ms) VALUES ('not-a-hash', 1)")).toThrow(/CHECK/);
     },
   },
+  {
+    version: 5,
+    seed: (db) => {
+      db.exec(`INSERT INTO agencies (id, name, abbreviation, level, place_name, signer_title, signer_name, created_at, updated_at) VALUES
+               (1, 'ỦY BAN NHÂN DÂN XÃ HÒA BÌNH', '', 'commune', 'Hòa Bình', 'CHỦ TỊCH', 'Lê Văn C', 't', 't'),
+               (2, 'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG', 'STNMT', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'Nguyễn Văn A', 't', 't'),
+               (3, 'SỞ NỘI VỤ', '', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'Nguyễn Văn B', 't', 't')`);
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, name, ordinary_name, abbreviation FROM agencies ORDER BY id').all()).toEqual([
+        { id: 1, name: 'ỦY BAN NHÂN DÂN XÃ HÒA BÌNH', ordinary_name: 'Ủy ban nhân dân xã Hòa Bình', abbreviation: 'UBND' },
+        { id: 2, name: 'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG', ordinary_name: 'Sở Tài nguyên và Môi trường', abbreviation: 'STNMT' },
+        // A department types its own abbreviation: none is invented for it.
+        { id: 3, name: 'SỞ NỘI VỤ', ordinary_name: 'Sở Nội vụ', abbreviation: '' },
+      ]);
+    },
+  },
 ];
 
 describe('migrate', () => {

@@ -43,7 +43,9 @@ describe('agencies', () => {
   it('inserts, updates and lists', () => {
     const a = insertAgency(db, agencyDraft(), NOW);
     const b = insertAgency(db, agencyDraft({ name: 'ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU', level: 'commune', signerAuthority: '' }), NOW);
-    expect(a).toEqual({ ...agencyDraft(), id: a.id, createdAt: NOW, updatedAt: NOW });
+    // A blank ordinary name is derived; a blank commune abbreviation becomes UBND.
+    expect(a).toEqual({ ...agencyDraft(), ordinaryName: 'Sở Nội vụ', id: a.id, createdAt: NOW, updatedAt: NOW });
+    expect(b).toMatchObject({ ordinaryName: 'Ủy ban nhân dân phường Hải Châu', abbreviation: 'SNV' });
     const updated = updateAgency(db, a.id, agencyDraft({ signerName: 'Lê Văn C' }), LATER);
     expect(updated).toMatchObject({ id: a.id, signerName: 'Lê Văn C', createdAt: NOW, updatedAt: LATER });
     expect(getAgency(db, a.id)).toEqual(updated);

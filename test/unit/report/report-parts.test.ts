@@ -12,12 +12,13 @@ import { balancedLines } from '../../../main/report/docx/text';
 import { findSoffice } from '../../../main/report/libreoffice';
 import { asciiSlug, reportFileName } from '../../../main/report/report-file-name';
 
-const snv = { name: 'SỞ NỘI VỤ', abbreviation: 'SNV' };
+const snv = { ordinaryName: 'Sở Nội vụ', abbreviation: 'SNV', level: 'department' } as const;
 
 describe('recipients ("Nơi nhận")', () => {
   it('defaults to Sở Nội vụ, the leadership and the filing line', () => {
     expect(defaultRecipients(snv)).toEqual(['- Sở Nội vụ (để báo cáo);', '- Lãnh đạo SNV;', '- Lưu: VT, SNV.']);
-    expect(defaultRecipients({ name: 'UBND PHƯỜNG HẢI CHÂU', abbreviation: '' }).at(-1)).toBe('- Lưu: VT, UBND PHƯỜNG HẢI CHÂU.');
+    // A commune that left the abbreviation blank files under UBND, never under its name in capitals.
+    expect(defaultRecipients({ ordinaryName: 'Ủy ban nhân dân phường Hải Châu', abbreviation: '', level: 'commune' }).at(-1)).toBe('- Lưu: VT, UBND.');
   });
 
   it('drops blank lines and always ends with one "- Lưu: VT, …" line', () => {
