@@ -15,7 +15,8 @@ import { databasePath, openDatabase } from '../store/open';
 import { APP_VERSION } from '../version';
 import { LATEST_VERSION } from '../store/migrations';
 import { storageFailure } from '../store/storage-errors';
-import { recoverDatabaseAtStartup } from '../backup/startup-recovery';
+import { describeRecovery, pendingRecovery, recoverDatabaseAtStartup } from '../backup/startup-recovery';
+import { AppFailure } from '../../shared/api/result';
 import { backupBeforeUpgrade } from '../backup/upgrade-backup';
 
 export interface AppContext extends HandlerContext {
@@ -38,6 +39,9 @@ export function createAppContext(opts: {
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     const check = asStorageFailure(() => recoverDatabaseAtStartup(opts.dataDir, now()), `Thư mục dữ liệu ${opts.dataDir}`);
+    // The command line has no recovery screen: it stops (exit 1) with what happened instead of working on an empty database.
+    const pending = opts.mode === 'cli' ? pendingRecovery(opts.dataDir) : null;
+    if (pending) throw new AppFailure('DATABASE_DAMAGED', `${describeRecovery(pending)} Hãy mở ứng dụng (npm start hoặc npm run web) để khôi phục, rồi chạy lại lệnh.`);
     const file = databasePath(opts.dataDir);
     if (check.version > 0 && check.version < LATEST_VERSION) asStorageFailure(() => backupBeforeUpgrade(file, opts.dataDir, now()), `Thư mục dữ liệu ${opts.dataDir}`);
     db = asStorageFailure(() => openWritable(file), 'Tệp dữ liệu par.sqlite');

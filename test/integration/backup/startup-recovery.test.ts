@@ -160,3 +160,16 @@ describe('a database that cannot be written stops start-up with a Vietnamese mes
     openDatabase(dbFile()).close();
   });
 });
+
+describe('the command line after a damaged start', () => {
+  it('stops with the recovery message and exit 1 instead of working on an empty database', async () => {
+    fs.writeFileSync(dbFile(), '');
+    const { runCli } = await import('../../../main/cli');
+    let err = '';
+    const io = { out: { write: () => true }, err: { write: (s: string) => ((err += s), true) } };
+    const code = await runCli(['export-package', '--data', env.dataDir, '--assessment', '1', '--out', env.tmp.file('goi.zip')], io);
+    expect(code).toBe(1);
+    expect(err).toMatch(/Tệp dữ liệu par\.sqlite rỗng .*Hãy mở ứng dụng/);
+    expect(blobFiles()).toEqual(hashes);
+  });
+});
