@@ -172,7 +172,7 @@ export function App() {
         onSelect={selectAgency}
         onAdd={() => setView({ kind: 'agencyForm', editing: null })}
         onEdit={() => current && setView({ kind: 'agencyForm', editing: current })}
-        onBackups={openBackups}
+        onBackups={view.kind === 'workspace' ? null : openBackups}
       />
       <main id="main" className="app-main">
         {body}

@@ -27,7 +27,10 @@ async function answer(page: Page, radio: 'Đạt' | 'Không đạt'): Promise<vo
   await expect(page.getByText('Đã lưu', { exact: false }).first()).toBeVisible();
 }
 
+/** From the assessments list (the header keeps it out of the scoring screen). */
 async function openBackups(page: Page): Promise<void> {
+  const toList = page.getByRole('button', { name: /Danh sách kỳ đánh giá/ });
+  if (await toList.isVisible()) await toList.click();
   await page.getByRole('button', { name: 'Sao lưu và khôi phục' }).click();
   await expect(page.getByRole('heading', { name: 'Sao lưu và khôi phục', level: 1 })).toBeVisible();
 }

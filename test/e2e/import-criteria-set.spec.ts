@@ -30,7 +30,7 @@ test('criteria-set import: problems listed, new version confirmed, duplicates re
   await createAgency(page);
   const fileInput = page.getByLabel('Nhập bộ chỉ số từ tệp');
   // The app's own button style, not the browser's bare file input.
-  await expect(page.getByText('Chọn tệp bộ chỉ số (.json)…')).toHaveClass(/\bbutton\b/);
+  await expect(page.getByText('Chọn tệp bộ chỉ số (.xlsx hoặc .json)…')).toHaveClass(/\bbutton\b/);
   await expect(fileInput).toHaveClass(/\bsr-only\b/);
 
   // An invalid set: each problem with its path.

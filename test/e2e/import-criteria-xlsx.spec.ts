@@ -12,6 +12,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 async function createAgency(page: Page): Promise<void> {
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('UBND PHƯỜNG HẢI CHÂU');
+  await page.getByRole('radio', { name: 'Xã, phường' }).check(); // a commune: its abbreviation defaults to UBND
   await page.getByLabel('Địa danh ghi ngày tháng').fill('Đà Nẵng');
   await page.getByLabel('Chức vụ người ký').fill('CHỦ TỊCH');
   await page.getByLabel('Họ tên người ký').fill('Lê Văn Cường');
@@ -47,7 +48,7 @@ test('criteria set from Excel: problems listed by cell, the fixed file installs'
 
   const fileInput = page.getByLabel('Nhập bộ chỉ số từ tệp');
   await fileInput.setInputFiles({ name: 'bo-chi-so-tinh.xlsx', mimeType: XLSX_TYPE, buffer: await workbookBytes(workbook) });
-  const issues = page.getByRole('alert').filter({ hasText: 'Tệp không hợp lệ' });
+  const issues = page.getByRole('alert').filter({ hasText: 'Các lỗi tìm thấy' });
   await expect(issues).toBeVisible();
   await expect(issues.getByRole('listitem')).toHaveCount(3);
   await expect(issues.getByRole('listitem').filter({ hasText: `Bộ chỉ số!F${levelsRow}` })).toContainText('Không hiểu cách chấm "Chấm tay"');
@@ -61,7 +62,7 @@ test('criteria set from Excel: problems listed by cell, the fixed file installs'
   sheet.getCell(`C${yesNoRow}`).value = 1;
   await fileInput.setInputFiles({ name: 'bo-chi-so-tinh.xlsx', mimeType: XLSX_TYPE, buffer: await workbookBytes(workbook) });
   await expect(page.getByRole('status').filter({ hasText: 'Đã nhập bộ chỉ số: Bộ chỉ số CCHC cấp xã của tỉnh năm 2026.' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Tệp không hợp lệ' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Các lỗi tìm thấy' })).toHaveCount(0);
 
   // Compare the province's set with the sample it came from.
   const compare = page.getByRole('region', { name: 'So sánh hai bộ chỉ số' });
