@@ -25,21 +25,13 @@ import { inspectDatabaseFile } from './database-health';
 import { keptFile } from './kept-list';
 import { oneAtATime } from './one-at-a-time';
 import { dismissRecovery } from './startup-recovery';
+import { fsyncFile } from '../disk/fsync';
 
 /** What a restore needs of the app context; `db` is replaced by the restored database. */
 export interface RestoreTarget {
   db: Database.Database;
   dataDir: string;
   now: () => string;
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Step 1: a ready, checked, single-file copy of `source` beside par.sqlite. */

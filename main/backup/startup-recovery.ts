@@ -14,6 +14,7 @@ import { blobsDir } from '../evidence/blob-store';
 import { backupsDir, recoveryDir } from '../evidence/kept-databases';
 import { databasePath } from '../store/open';
 import { inspectDatabaseFile, type DatabaseProblem } from './database-health';
+import { fsyncPathSync } from '../disk/fsync';
 
 export interface RecoveryNotice {
   problem: DatabaseProblem;
@@ -34,18 +35,6 @@ function hasEntries(dir: string): boolean {
   }
 }
 
-function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open folders for fsync; the rename is durable enough there.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 function writeFileDurably(file: string, text: string): void {
   const temp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
   const fd = fs.openSync(temp, 'wx');
@@ -56,7 +45,7 @@ function writeFileDurably(file: string, text: string): void {
     fs.closeSync(fd);
   }
   fs.renameSync(temp, file);
-  fsyncDir(path.dirname(file));
+  fsyncPathSync(path.dirname(file));
 }
 
 /** par.sqlite and its -wal/-shm to recovery/par-<stamp>-<problem>.sqlite(-wal, -shm). */
@@ -70,8 +59,8 @@ function moveAside(dataDir: string, problem: DatabaseProblem, now: string): stri
   // The companions first: a -wal left beside a new database would be replayed into it.
   for (const suffix of ['-wal', '-shm']) if (fs.existsSync(db + suffix)) fs.renameSync(db + suffix, path.join(dir, name + suffix));
   fs.renameSync(db, path.join(dir, name));
-  fsyncDir(dir);
-  fsyncDir(dataDir);
+  fsyncPathSync(dir);
+  fsyncPathSync(dataDir);
   return name;
 }
 

@@ -9,18 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsDir } from '../evidence/kept-databases';
-
-function fsyncPath(p: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(p, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // folders cannot be fsynced on Windows
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
+import { fsyncPathSync } from '../disk/fsync';
 
 export function backupBeforeUpgrade(dbFile: string, dataDir: string, now: string): string {
   const dir = backupsDir(dataDir);
@@ -35,8 +24,8 @@ export function backupBeforeUpgrade(dbFile: string, dataDir: string, now: string
   } finally {
     source.close();
   }
-  fsyncPath(temp);
+  fsyncPathSync(temp);
   fs.renameSync(temp, path.join(dir, name));
-  fsyncPath(dir);
+  fsyncPathSync(dir);
   return name;
 }

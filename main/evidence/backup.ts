@@ -21,6 +21,7 @@ import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../
 import { backupsToKeep, parseBackupName, retentionFromEnv, type BackupReason, type RetentionPolicy } from '../backup/retention';
 import { databaseNow } from '../store/queries/evidence-files';
 import { withNativeBinding } from '../store/native-binding';
+import { fsyncFile } from '../disk/fsync';
 
 const TEMP_SUFFIX = '.sqlite.part';
 
@@ -59,15 +60,6 @@ function integrityProblems(file: string): string[] {
     return (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
   } finally {
     copy.close();
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
