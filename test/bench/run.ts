@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package, criteria).
+ * named groups (store, search, evidence, upload, report, package, criteria, backup).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
+import { benchBackup } from './backup-bench';
 import { benchCriteria } from './criteria-bench';
 import { benchEvidenceImport } from './evidence-bench';
 import { benchPackage } from './package-bench';
@@ -21,6 +22,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   report: () => benchReportExport(),
   package: () => benchPackage(),
   criteria: () => benchCriteria(),
+  backup: () => benchBackup(),
 };
 
 async function main(): Promise<void> {

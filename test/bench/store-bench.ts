@@ -23,25 +23,25 @@ import { agencyDraft } from '../helpers/agency-fixture';
 const registry = createHandlerRegistry();
 
 /** Agency number i: the test agency under another name. */
-function numberedAgency(i: number, level: 'department' | 'commune'): AgencyDraft {
+export function numberedAgency(i: number, level: 'department' | 'commune'): AgencyDraft {
   const name = level === 'department' ? `SỞ SỐ ${i}` : `ỦY BAN NHÂN DÂN PHƯỜNG SỐ ${i}`;
   return agencyDraft({ name, abbreviation: `S${i}`, level, signerName: `Nguyễn Văn ${i}`, officerContact: '0236 000 000' });
 }
 
-async function call<T>(ctx: AppContext, channel: string, input: unknown): Promise<T> {
+export async function call<T>(ctx: AppContext, channel: string, input: unknown): Promise<T> {
   const result = await dispatch(registry, ctx, channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
 }
 
-async function answeredAssessment(ctx: AppContext, agencyId: number, year: number, setHash: string, seed: number): Promise<number> {
+export async function answeredAssessment(ctx: AppContext, agencyId: number, year: number, setHash: string, seed: number): Promise<number> {
   const a = await call<{ id: number }>(ctx, 'assessments:create', { agencyId, year, setHash });
   const set = loadCriteriaSet(ctx.db, setHash);
   for (const [code, answer] of fullAnswers(set, seed)) await call(ctx, 'answers:save', { assessmentId: a.id, code, answer });
   return a.id;
 }
 
-function sampleHash(ctx: AppContext, level: 'department' | 'commune'): string {
+export function sampleHash(ctx: AppContext, level: 'department' | 'commune'): string {
   const set = listCriteriaSets(ctx.db).find((s) => s.status === 'sample' && s.level === level);
   if (!set) throw new Error(`no sample set for ${level}`);
   return set.hash;

@@ -1,0 +1,112 @@
+/**
+ * Issue 8 figures: an automatic backup of a database with 10 agencies × 5 years answered and 20,000
+ * evidence rows, beside a plain file copy of the same database in the same run (target ≤ 2×), and
+ * the answer-save latency while a backup runs (target p95 ≤ 50 ms), beside the same saves with no
+ * backup running.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { leavesOf } from '../../shared/domain/criteria-tree';
+import { createBackup } from '../../main/evidence/backup';
+import { loadCriteriaSet } from '../../main/criteria/set-cache';
+import { createAppContext, type AppContext } from '../../main/startup/app-context';
+import { insertItem } from '../../main/store/queries/evidence';
+import { insertBlobIfMissing, insertFile } from '../../main/store/queries/evidence-files';
+import { answerFor } from '../helpers/answer-generator';
+import { percentile, type BenchFigure } from './bench-results';
+import { answeredAssessment, call, numberedAgency, sampleHash } from './store-bench';
+
+const NOW = '2026-12-04T08:00:00.000Z';
+
+async function buildDatabase(ctx: AppContext, agencies: number, years: number, evidenceRows: number): Promise<{ assessmentId: number; setHash: string }> {
+  let last = { assessmentId: 0, setHash: '' };
+  const agencyIds: number[] = [];
+  for (let a = 1; a <= agencies; a++) {
+    const level = a % 2 === 0 ? 'commune' : 'department';
+    const agency = await call<{ id: number }>(ctx, 'agencies:create', numberedAgency(a, level));
+    agencyIds.push(agency.id);
+    for (let y = 0; y < years; y++) last = { assessmentId: await answeredAssessment(ctx, agency.id, 2022 + y, sampleHash(ctx, level), a * 10 + y), setHash: sampleHash(ctx, level) };
+  }
+  ctx.db.transaction(() => {
+    for (let i = 0; i < evidenceRows; i++) {
+      const item = insertItem(ctx.db, agencyIds[i % agencyIds.length]!, { docNumber: `${i}/KH-UBND`, issuedOn: '2026-01-15', issuer: 'UBND', docType: 'plan', summary: `Kế hoạch số ${i} về cải cách hành chính` }, NOW);
+      const hash = i.toString(16).padStart(64, '0');
+      insertBlobIfMissing(ctx.db, hash, 1000 + i, NOW);
+      insertFile(ctx.db, { itemId: item.id, hash, displayName: `ke-hoach-${i}.pdf`, mediaType: 'application/pdf', size: 1000 + i, addedAt: NOW });
+    }
+  })();
+  return last;
+}
+
+function plainCopyMs(file: string, target: string): number {
+  const t0 = performance.now();
+  fs.copyFileSync(file, target);
+  const fd = fs.openSync(target, 'r+');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  return performance.now() - t0;
+}
+
+async function saveLatencies(ctx: AppContext, assessmentId: number, setHash: string, until: () => boolean, max = 400): Promise<number[]> {
+  const leaves = leavesOf(loadCriteriaSet(ctx.db, setHash)).filter((v) => v.node.rule?.kind !== 'survey');
+  const times: number[] = [];
+  for (let i = 0; i < max && !until(); i++) {
+    const leaf = leaves[i % leaves.length]!.node;
+    const t0 = performance.now();
+    await call(ctx, 'answers:save', { assessmentId, code: leaf.code, answer: answerFor(leaf, i + 3) });
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export async function benchBackup(agencies = 10, years = 5, evidenceRows = 20_000, runs = 3): Promise<BenchFigure[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-backup-'));
+  const ctx = createAppContext({ dataDir, mode: 'test' });
+  try {
+    const { assessmentId, setHash } = await buildDatabase(ctx, agencies, years, evidenceRows);
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbFile = path.join(dataDir, 'par.sqlite');
+    const size = fs.statSync(dbFile).size;
+    const backups: number[] = [];
+    const copies: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      copies.push(plainCopyMs(dbFile, path.join(dataDir, `copy-${i}.sqlite`)));
+      const t0 = performance.now();
+      await createBackup(ctx.db, dataDir, new Date(Date.parse(NOW) + i * 1000).toISOString(), { reason: 'auto' });
+      backups.push(performance.now() - t0);
+    }
+    const quiet = await saveLatencies(ctx, assessmentId, setHash, () => false, 200);
+    let done = false;
+    const backup = createBackup(ctx.db, dataDir, new Date(Date.parse(NOW) + 60_000).toISOString(), { reason: 'auto' }).finally(() => (done = true));
+    const during = await saveLatencies(ctx, assessmentId, setHash, () => done);
+    await backup;
+    const backupMs = percentile(backups, 50);
+    const copyMs = percentile(copies, 50);
+    const p95During = during.length > 0 ? percentile(during, 95) : NaN;
+    return [
+      {
+        name: `automatic backup, ${agencies} agencies × ${years} years + ${evidenceRows} evidence rows (${(size / 1e6).toFixed(1)} MB), median of ${runs}`,
+        value: backupMs,
+        unit: 'ms',
+        limitName: 'plain copy + fsync of the same database file',
+        limit: copyMs,
+        ratio: backupMs / copyMs,
+        target: '≤ 2× the copy',
+      },
+      {
+        name: `answer save p95 while a backup runs (${during.length} saves during it)`,
+        value: p95During,
+        unit: 'ms',
+        limitName: 'answer save p95 with no backup running',
+        limit: percentile(quiet, 95),
+        ratio: p95During / percentile(quiet, 95),
+        target: '≤ 50 ms',
+      },
+    ];
+  } finally {
+    ctx.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
