@@ -1,4 +1,5 @@
 /** A real app context on a fresh temp data folder, driven through the real dispatch. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import type { AppError } from '../../shared/api/result';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlerRegistry } from '../../main/api/registry';
 import { createAppContext, type AppContext } from '../../main/startup/app-context';
+import { databasePath } from '../../main/store/open';
 import { startBackendWebServer } from '../../main/web/backend-server';
 import type { RunningWebServer } from '../../main/web/server';
 
@@ -56,3 +58,9 @@ export async function startBridge(h: Harness): Promise<RunningWebServer> {
   return startBackendWebServer(h.ctx, { port: 0, staticDir });
 }
 
+
+/** SHA-256 of the database file after a WAL checkpoint: equal before and after means nothing was written. */
+export function databaseFileHash(h: Harness): string {
+  h.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  return crypto.createHash('sha256').update(fs.readFileSync(databasePath(h.dataDir))).digest('hex');
+}

@@ -114,3 +114,6 @@ export function describe(payload: unknown): string {
     return fc.stringify(payload).slice(0, 300);
   }
 }
+
+/** A new seed each run (printed, and in every failure) unless PAR_FUZZ_SEED repeats one. */
+export const FUZZ_SEED = Number(process.env.PAR_FUZZ_SEED ?? Date.now() % 2 ** 31);

@@ -6,32 +6,24 @@
  * byte what it was. Payloads that would legitimately change data (a valid input naming this
  * agency's own records) are not generated: what is fuzzed is what must be refused or only read.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { contract, type Channel } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { dispatch } from '../../../main/api/dispatch';
 import { createHandlerRegistry } from '../../../main/api/registry';
-import { databasePath } from '../../../main/store/open';
-import { createHarness, type Harness } from '../../helpers/app-harness';
-import { describe, notVietnamese } from '../../helpers/fuzz-payloads';
+import { createHarness, databaseFileHash, type Harness } from '../../helpers/app-harness';
+import { describe, notVietnamese, FUZZ_SEED } from '../../helpers/fuzz-payloads';
 import { packagedAssessment } from '../../helpers/package-fixture';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { loadCriteriaSet } from '../../../main/criteria/set-cache';
 import { channelSpecs, type FuzzIds } from '../../helpers/fuzz-channel-specs';
 
 const RUNS = Number(process.env.PAR_FUZZ_RUNS ?? 10_000);
-/** A new seed each run (printed, and in every failure) unless PAR_FUZZ_SEED repeats one. */
-const SEED = Number(process.env.PAR_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const SEED = FUZZ_SEED;
 let h: Harness;
 let ids: FuzzIds;
 
-function databaseHash(): string {
-  h.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(databasePath(h.dataDir))).digest('hex');
-}
 
 beforeAll(async () => {
   h = createHarness();
@@ -79,7 +71,7 @@ it(`refuses or only reads ${RUNS.toLocaleString('en')} hostile payloads per chan
   const registry = createHandlerRegistry();
   const specs = channelSpecs(ids);
   expect(Object.keys(specs).sort()).toEqual(Object.keys(contract).sort());
-  const before = databaseHash();
+  const before = databaseFileHash(h);
   const figures: Record<string, { payloads: number; refused: number; accepted: number; ms: number }> = {};
   const started = Date.now();
   for (const channel of Object.keys(specs) as Channel[]) {
@@ -104,5 +96,5 @@ it(`refuses or only reads ${RUNS.toLocaleString('en')} hostile payloads per chan
   console.log(`dispatch fuzz (seed ${SEED}): ${Object.keys(figures).length} channels, ${RUNS} payloads each, ${seconds.toFixed(1)} s`);
   console.table(figures);
   for (const [channel, f] of Object.entries(figures)) expect(f.payloads, channel).toBe(RUNS);
-  expect(databaseHash(), 'the database file changed').toBe(before);
+  expect(databaseFileHash(h), 'the database file changed').toBe(before);
 }, 600_000);

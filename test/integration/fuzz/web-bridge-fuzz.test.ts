@@ -5,29 +5,23 @@
  * answer within seconds, never a 5xx, every JSON refusal is Vietnamese, nothing outside the served
  * folders ever comes back, and the database file is byte-identical afterwards.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { databasePath } from '../../../main/store/open';
 import { startBackendWebServer } from '../../../main/web/backend-server';
 import type { RunningWebServer } from '../../../main/web/server';
-import { createHarness, type Harness } from '../../helpers/app-harness';
-import { notVietnamese, UNICODE_EDGES } from '../../helpers/fuzz-payloads';
+import { createHarness, databaseFileHash, type Harness } from '../../helpers/app-harness';
+import { notVietnamese, UNICODE_EDGES, FUZZ_SEED } from '../../helpers/fuzz-payloads';
 import { packagedAssessment } from '../../helpers/package-fixture';
 
 const REQUESTS = Number(process.env.PAR_FUZZ_REQUESTS ?? 3000);
-const SEED = Number(process.env.PAR_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const SEED = FUZZ_SEED;
 const PARALLEL = 8;
 let h: Harness;
 let server: RunningWebServer;
 
-function databaseHash(): string {
-  h.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(databasePath(h.dataDir))).digest('hex');
-}
 
 beforeAll(async () => {
   h = createHarness();
@@ -137,7 +131,7 @@ function problemOf(raw: string | null): string | null {
 }
 
 it(`answers ${REQUESTS.toLocaleString('en')} hostile requests without a 5xx, in Vietnamese, the database unchanged`, async () => {
-  const before = databaseHash();
+  const before = databaseFileHash(h);
   const requests = fc.sample(requestArb(server.port, server.token), { numRuns: REQUESTS, seed: SEED });
   const statuses = new Map<string, number>();
   const started = Date.now();
@@ -155,5 +149,5 @@ it(`answers ${REQUESTS.toLocaleString('en')} hostile requests without a 5xx, in 
   expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(REQUESTS);
   const good = await fetch(`${server.origin}/api/agencies:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.origin, 'X-PAR-Token': server.token }, body: '{}' });
   expect(good.status).toBe(200);
-  expect(databaseHash(), 'the database file changed').toBe(before);
+  expect(databaseFileHash(h), 'the database file changed').toBe(before);
 }, 300_000);
