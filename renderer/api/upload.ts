@@ -38,10 +38,14 @@ export interface UploadMessages {
  * Streams `file` as the raw body of `POST url` (token header in web mode) and settles with the
  * backend's JSON Result. Shared by evidence files and submission packages.
  */
-export function uploadRaw<T>(url: string, file: File, messages: UploadMessages, callbacks: UploadCallbacks = {}): UploadHandle<T> {
+export function uploadRaw<T>(url: string, file: File, messages: UploadMessages, callbacks: UploadCallbacks = {}): UploadHandle<T> & { markCancelling(): void } {
   const xhr = new XMLHttpRequest();
+  // Once the officer cancelled, a connection the backend closes (it stops reading a cancelled
+  // upload) is that cancel, not a network failure.
+  let cancelling = false;
   const promise = new Promise<Result<T>>((resolve) => {
-    const fail = (code: 'INTERNAL' | 'CANCELLED', message: string) => resolve({ ok: false, error: { code, message } });
+    const fail = (code: 'INTERNAL' | 'CANCELLED', message: string) =>
+      resolve({ ok: false, error: cancelling ? { code: 'CANCELLED', message: messages.cancelled } : { code, message } });
     xhr.upload.onprogress = (e) => callbacks.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => callbacks.onSent?.();
     xhr.onerror = () => fail('INTERNAL', messages.network);
@@ -68,7 +72,7 @@ export function uploadRaw<T>(url: string, file: File, messages: UploadMessages, 
       fail('INTERNAL', messages.network);
     }
   });
-  return { promise, abort: () => xhr.abort() };
+  return { promise, abort: () => xhr.abort(), markCancelling: () => (cancelling = true) };
 }
 
 const cancelEvidenceUpload: CancelUpload = (uploadId) => api['evidence:cancelUpload']({ uploadId });
@@ -77,7 +81,13 @@ const cancelEvidenceUpload: CancelUpload = (uploadId) => api['evidence:cancelUpl
 export function uploadEvidenceFile(file: File, target: UploadTarget, callbacks: UploadCallbacks = {}): UploadHandle {
   const uploadId = newUploadId();
   const handle = uploadRaw<ImportedFile>(uploadUrl(target, file, uploadId), file, { network: NETWORK_FAILURE, cancelled: CANCELLED }, callbacks);
-  return { promise: handle.promise, abort: () => void cancelThenAbort(uploadId, cancelEvidenceUpload, handle.abort) };
+  return {
+    promise: handle.promise,
+    abort: () => {
+      handle.markCancelling();
+      void cancelThenAbort(uploadId, cancelEvidenceUpload, handle.abort);
+    },
+  };
 }
 
 /** Where a stored evidence file is shown (inline) or downloaded (`download`). */
