@@ -1,8 +1,8 @@
 /**
  * Backup points: a verified copy of the database under <data>/backups/par-YYYYMMDD-HHMMSS.sqlite.
- * SQLite's online backup (the app keeps running) into a temp file → switched to a single-file
- * (rollback journal) database so the copy needs no -wal/-shm → `PRAGMA integrity_check` on a
- * read-only open (a bad copy is deleted and refused) → fsync → rename → fsync the folder →
+ * A consistent snapshot copied while the app keeps running (backup-copy.ts) into a temp file →
+ * switched to a single-file (rollback journal) database so the copy needs no -wal/-shm →
+ * a check table by table (backup-copy.ts) on a read-only open (a bad copy is deleted and refused) → fsync → rename → fsync the folder →
  * recorded; older ones are let go by the retention policy (backup/retention.ts). Then evidence garbage collection runs (see garbage.ts for why
  * blobs are removed only after a backup). Blob files are not copied: they are immutable and
  * stay until a later backup no longer needs them.
@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { fsyncFolder, renameWithRetry } from './blob-store';
 import { collectGarbage, type GarbageReport } from './garbage';
-import { backupsDir } from './kept-databases';
+import { backupsDir, rememberKeptDatabase } from './kept-databases';
 
 export { backupsDir } from './kept-databases';
 import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
@@ -22,6 +22,7 @@ import { backupsToKeep, parseBackupName, retentionFromEnv, type BackupReason, ty
 import { databaseNow } from '../store/queries/evidence-files';
 import { withNativeBinding } from '../store/native-binding';
 import { fsyncFile } from '../disk/fsync';
+import { checkCopy, copyDatabaseSnapshot, type CheckDepth } from './backup-copy';
 
 const TEMP_SUFFIX = '.sqlite.part';
 
@@ -48,16 +49,9 @@ function backupFileName(db: Database.Database, dir: string, now: string, reason:
 function makeSingleFile(file: string): void {
   const copy = new Database(file, withNativeBinding({ fileMustExist: true }));
   try {
+    // The file is fsynced once, after the check; a synchronous fsync here would hold up saves.
+    copy.pragma('synchronous = OFF');
     copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-}
-
-function integrityProblems(file: string): string[] {
-  const copy = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
-  try {
-    return (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
   } finally {
     copy.close();
   }
@@ -69,17 +63,20 @@ async function removeTempCopies(dir: string): Promise<void> {
   await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => fs.promises.rm(path.join(dir, n), { force: true })));
 }
 
-async function writeVerifiedCopy(db: Database.Database, dir: string): Promise<string> {
+/** The officer's own backup and the safety copy before a restore get the full check. */
+const depthFor = (reason: BackupReason): CheckDepth => (reason === 'manual' || reason === 'before-restore' ? 'full' : 'quick');
+
+async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth): Promise<{ temp: string; blobHashes: string[] }> {
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   try {
-    await db.backup(temp);
+    await copyDatabaseSnapshot(db, temp);
     makeSingleFile(temp);
-    const problems = integrityProblems(temp);
+    const { problems, blobHashes } = await checkCopy(temp, depth);
     if (problems.length > 0) {
       throw new AppFailure('INTERNAL', `Bản sao lưu bị lỗi và đã bị hủy: ${problems.slice(0, 3).join('; ')}`);
     }
     await fsyncFile(temp);
-    return temp;
+    return { temp, blobHashes };
   } catch (err) {
     await fs.promises.rm(temp, { force: true });
     throw err;
@@ -105,10 +102,12 @@ export async function createBackup(db: Database.Database, dataDir: string, now: 
   await removeTempCopies(dir);
   // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
   const startedAt = databaseNow(db);
-  const temp = await writeVerifiedCopy(db, dir);
-  const fileName = backupFileName(db, dir, now, opts.reason ?? 'manual');
+  const reason = opts.reason ?? 'manual';
+  const { temp, blobHashes } = await writeVerifiedCopy(db, dir, depthFor(reason));
+  const fileName = backupFileName(db, dir, now, reason);
   await renameWithRetry(temp, path.join(dir, fileName));
   await fsyncFolder(dir);
+  rememberKeptDatabase(path.join(dir, fileName), blobHashes);
   const size = (await fs.promises.stat(path.join(dir, fileName))).size;
   insertBackup(db, { fileName, createdAt: now, size });
   await rotate(db, dir, Date.parse(now), opts.retention ?? retentionFromEnv());

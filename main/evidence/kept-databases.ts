@@ -43,17 +43,27 @@ function keptFiles(dataDir: string): string[] {
   return files;
 }
 
+function stampOf(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** A new backup's hashes, read while it was being checked, so the next collection need not open it again. */
+export function rememberKeptDatabase(file: string, hashes: string[]): void {
+  const stamp = stampOf(file);
+  if (stamp !== null) remembered.set(file, { stamp, hashes });
+}
+
 /** Every blob hash named by a file row of a kept backup or moved-aside database. */
 export function hashesHeldByKeptDatabases(dataDir: string): Set<string> {
   const held = new Set<string>();
   for (const file of keptFiles(dataDir)) {
-    let stamp: string;
-    try {
-      const st = fs.statSync(file);
-      stamp = `${st.size}:${st.mtimeMs}`;
-    } catch {
-      continue;
-    }
+    const stamp = stampOf(file);
+    if (stamp === null) continue;
     let entry = remembered.get(file);
     if (!entry || entry.stamp !== stamp) {
       entry = { stamp, hashes: hashesIn(file) };

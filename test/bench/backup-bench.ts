@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { leavesOf } from '../../shared/domain/criteria-tree';
 import { createBackup } from '../../main/evidence/backup';
 import { loadCriteriaSet } from '../../main/criteria/set-cache';
@@ -49,19 +49,24 @@ function plainCopyMs(file: string, target: string): number {
   return performance.now() - t0;
 }
 
-async function saveLatencies(ctx: AppContext, assessmentId: number, setHash: string, until: () => boolean, max = 400): Promise<number[]> {
+/**
+ * Saves as an officer makes them: one every `everyMs`, each timed from the moment it was due, so a
+ * save that had to wait for a synchronous step of the backup counts that wait.
+ */
+async function saveLatencies(ctx: AppContext, assessmentId: number, setHash: string, until: () => boolean, max = 400, everyMs = 5): Promise<number[]> {
   const leaves = leavesOf(loadCriteriaSet(ctx.db, setHash)).filter((v) => v.node.rule?.kind !== 'survey');
   const times: number[] = [];
   for (let i = 0; i < max && !until(); i++) {
     const leaf = leaves[i % leaves.length]!.node;
-    const t0 = performance.now();
+    const due = performance.now() + everyMs;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
     await call(ctx, 'answers:save', { assessmentId, code: leaf.code, answer: answerFor(leaf, i + 3) });
-    times.push(performance.now() - t0);
+    times.push(performance.now() - due);
   }
   return times;
 }
 
-export async function benchBackup(agencies = 10, years = 5, evidenceRows = 20_000, runs = 3): Promise<BenchFigure[]> {
+export async function benchBackup(agencies = 10, years = 5, evidenceRows = 20_000, runs = 5): Promise<BenchFigure[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-backup-'));
   const ctx = createAppContext({ dataDir, mode: 'test' });
   try {
@@ -78,10 +83,17 @@ export async function benchBackup(agencies = 10, years = 5, evidenceRows = 20_00
       backups.push(performance.now() - t0);
     }
     const quiet = await saveLatencies(ctx, assessmentId, setHash, () => false, 200);
-    let done = false;
-    const backup = createBackup(ctx.db, dataDir, new Date(Date.parse(NOW) + 60_000).toISOString(), { reason: 'auto' }).finally(() => (done = true));
-    const during = await saveLatencies(ctx, assessmentId, setHash, () => done);
-    await backup;
+    const during: number[] = [];
+    const stalls = monitorEventLoopDelay({ resolution: 1 });
+    for (let i = 0; i < runs; i++) {
+      let done = false;
+      stalls.enable();
+      const backup = createBackup(ctx.db, dataDir, new Date(Date.parse(NOW) + (60 + i) * 1000).toISOString(), { reason: 'auto' }).finally(() => (done = true));
+      during.push(...(await saveLatencies(ctx, assessmentId, setHash, () => done)));
+      await backup;
+      stalls.disable();
+    }
+    const longestStallMs = stalls.max / 1e6;
     const backupMs = percentile(backups, 50);
     const copyMs = percentile(copies, 50);
     const p95During = during.length > 0 ? percentile(during, 95) : NaN;
@@ -96,12 +108,21 @@ export async function benchBackup(agencies = 10, years = 5, evidenceRows = 20_00
         target: '≤ 2× the copy',
       },
       {
-        name: `answer save p95 while a backup runs (${during.length} saves during it)`,
+        name: `answer save p95 while a backup runs (${during.length} saves during ${runs} backups, one due every 5 ms, timed from when it was due)`,
         value: p95During,
         unit: 'ms',
         limitName: 'answer save p95 with no backup running',
         limit: percentile(quiet, 95),
         ratio: p95During / percentile(quiet, 95),
+        target: '≤ 50 ms',
+      },
+      {
+        name: `longest time the app could not answer (event loop held) during ${runs} backups`,
+        value: longestStallMs,
+        unit: 'ms',
+        limitName: 'answer save p95 with no backup running',
+        limit: percentile(quiet, 95),
+        ratio: longestStallMs / percentile(quiet, 95),
         target: '≤ 50 ms',
       },
     ];

@@ -1,0 +1,101 @@
+/**
+ * The two slow steps of a backup point, made fast and kept off the save path.
+ *
+ * COPY. In WAL mode the database file itself only changes when a checkpoint copies WAL frames into
+ * it. So: checkpoint everything (TRUNCATE: the WAL is empty afterwards), then open a read
+ * transaction on a second connection. That reader reads the database file alone (SQLite's read
+ * slot 0), and no checkpoint may write into the file while it holds that slot, so the file stays
+ * byte-for-byte the snapshot while it is copied with the OS's own file copy, in the background;
+ * saves go on into the WAL meanwhile. The checkpoint and the start of the read happen in one
+ * synchronous step, so no save can slip in between. When that is not possible (not WAL, or the
+ * checkpoint could not finish), SQLite's online backup API copies the pages instead, in steps of
+ * about 4 MB so a save never waits long.
+ *
+ * CHECK. One table (with its indexes) at a time on the copy, memory-mapped, yielding between
+ * tables: the same checks as a whole-file check except the accounting of unused pages, without
+ * holding the event loop for the whole file. Automatic backups run quick_check (every page's
+ * structure and records: what a copy can get wrong); the officer's own backup and the one taken
+ * before a restore run the full integrity_check, and a backup is always fully checked again
+ * before it is restored (database-health.ts), so a quick-checked copy is never trusted blindly.
+ */
+import fs from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { withNativeBinding } from '../store/native-binding';
+import { sqliteCode } from '../store/statements';
+
+/** Pages per step of the online backup fallback (4 KiB pages: about 4 MB, a few ms a step). */
+const BACKUP_STEP_PAGES = 1000;
+const CHECK_MMAP_BYTES = 256 * 1024 * 1024;
+
+type CheckpointRow = { busy: number; log: number; checkpointed: number };
+
+export type FileCopier = (from: string, to: string) => Promise<void>;
+
+/** Copies the database behind `db` to `target` as one consistent snapshot. Returns how. `copyFile` is the OS copy; tests pass one that saves halfway. */
+export async function copyDatabaseSnapshot(db: Database.Database, target: string, copyFile: FileCopier = (a, b) => fs.promises.copyFile(a, b)): Promise<'file-copy' | 'backup-api'> {
+  if ((db.pragma('journal_mode', { simple: true }) as string) === 'wal' && (await copyHeldFile(db, db.name, target, copyFile))) return 'file-copy';
+  await db.backup(target, { progress: () => BACKUP_STEP_PAGES });
+  return 'backup-api';
+}
+
+async function copyHeldFile(db: Database.Database, dbFile: string, target: string, copyFile: FileCopier): Promise<boolean> {
+  const reader = new Database(dbFile, withNativeBinding({ readonly: true, fileMustExist: true }));
+  try {
+    const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointRow[];
+    if (!row || row.busy !== 0 || row.log !== 0) return false;
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM sqlite_schema').get();
+    try {
+      await copyFile(dbFile, target);
+    } finally {
+      reader.exec('COMMIT');
+    }
+    return true;
+  } finally {
+    reader.close();
+  }
+}
+
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** quick: structure and records of every page (automatic backups); full: also every index against its table. */
+export type CheckDepth = 'quick' | 'full';
+
+export interface CheckedCopy {
+  /** What the check found; [] when the copy is sound. */
+  problems: string[];
+  /** The blob hashes the copy's file rows name (garbage collection must keep them). */
+  blobHashes: string[];
+}
+
+function checkTable(copy: Database.Database, pragma: string, table: string): string[] {
+  try {
+    const rows = copy.pragma(`${pragma}(${quoteName(table)})`) as Record<string, string>[];
+    return rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
+  } catch (err) {
+    // Damage bad enough that the check itself stops is a finding too.
+    if (!(sqliteCode(err) ?? '').match(/^SQLITE_(CORRUPT|NOTADB)/)) throw err;
+    return [`${table}: ${err instanceof Error ? err.message : String(err)}`];
+  }
+}
+
+/** Checks `file` one table at a time and reads its blob hashes on the same read-only connection. */
+export async function checkCopy(file: string, depth: CheckDepth): Promise<CheckedCopy> {
+  const copy = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+  try {
+    copy.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
+    const tables = copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    const pragma = depth === 'full' ? 'integrity_check' : 'quick_check';
+    const problems: string[] = [];
+    for (const table of ['sqlite_schema', ...tables]) {
+      await nextTurn();
+      problems.push(...checkTable(copy, pragma, table));
+    }
+    await nextTurn();
+    const blobHashes = problems.length === 0 && tables.includes('evidence_files') ? (copy.prepare('SELECT DISTINCT blob_hash FROM evidence_files').pluck().all() as string[]) : [];
+    return { problems, blobHashes };
+  } finally {
+    copy.close();
+  }
+}
