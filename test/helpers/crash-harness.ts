@@ -22,6 +22,8 @@ export interface KilledRun {
 interface Writer {
   child: ChildProcessWithoutNullStreams;
   ready: Promise<void>;
+  /** Resolves at the writer's `started` line (after its own start-up), or when it ends. */
+  started: Promise<void>;
   done: Promise<KilledRun>;
 }
 
@@ -41,12 +43,15 @@ function startWriter(script: string, args: string[], index: number): Writer {
   let stderr = '';
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
     const lines = out.split('\n');
     out = lines.pop() ?? '';
     for (const line of lines) {
       if (line === 'ready') markReady();
+      else if (line === 'started') markStarted();
       else if (line.startsWith('ack ')) acked.push(line.slice(4));
     }
   });
@@ -55,10 +60,11 @@ function startWriter(script: string, args: string[], index: number): Writer {
     child.on('close', (_code, signal) => {
       live.delete(child);
       markReady();
+      markStarted();
       resolve({ index, acked, signal, stderr });
     });
   });
-  return { child, ready, done };
+  return { child, ready, started, done };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,6 +78,8 @@ export interface CrashLoopOptions {
   argsFor: (index: number) => string[];
   /** How long the running writer lives before the kill. */
   killAfterMs: (random: () => number) => number;
+  /** Count that time from the writer's `started` line (its own start-up done) instead of from `go`. */
+  fromStarted?: boolean;
 }
 
 /** Runs `runs` writers one after another, each killed with SIGKILL; every one must die by the kill. */
@@ -93,6 +101,7 @@ export async function crashLoop(opts: CrashLoopOptions, random: () => number): P
     await current.ready;
     refill();
     current.child.stdin.write('go\n');
+    if (opts.fromStarted) await current.started;
     await sleep(opts.killAfterMs(random));
     current.child.kill('SIGKILL');
     const result = await current.done;
