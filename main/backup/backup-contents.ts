@@ -20,7 +20,7 @@ function read(file: string): BackupAssessment[] | null {
     for (const agency of listAgencies(db)) {
       for (const a of listAssessments(db, agency.id)) {
         const t = currentTotals(db, a.id);
-        out.push({ agencyName: agency.name, year: a.year, status: a.status, percent: t.percent, className: t.className, answeredCount: t.answeredCount, leafCount: t.leafCount });
+        out.push({ assessmentId: a.id, agencyName: agency.name, year: a.year, status: a.status, percent: t.percent, className: t.className, answeredCount: t.answeredCount, leafCount: t.leafCount });
       }
     }
     return out;

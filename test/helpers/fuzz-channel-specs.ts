@@ -102,6 +102,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'backups:list': s('backups:list', 'reads', {}),
     // No backup exists in the fuzz database (backups:create only gets invalid payloads): every restore names nothing.
     'backups:restore': s('backups:restore', 'changes', { folder: 'backups', fileName: 'par-20990101-000000.sqlite' }, { folder: text, fileName: text }),
+    'backups:view': s('backups:view', 'reads', { folder: 'backups', fileName: 'par-20990101-000000.sqlite', assessmentId: 1 }, { folder: text, fileName: text, assessmentId: fc.integer() }),
     'backups:dismissRecovery': s('backups:dismissRecovery', 'changesWhenValid', {}),
     'report:getSettings': s('report:getSettings', 'reads', { assessmentId: own }, { assessmentId: assessment }),
     'report:saveSettings': s('report:saveSettings', 'changes', { assessmentId: ABSENT, settings }, { assessmentId: assessment, settings: oddValue }),

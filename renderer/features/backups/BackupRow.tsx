@@ -11,9 +11,10 @@ interface BackupRowProps {
   newestGood: boolean;
   busy: boolean;
   onRestore: (backup: KeptBackup) => void;
+  onView: (backup: KeptBackup, assessmentId: number) => void;
 }
 
-function ContentsLine({ a }: { a: BackupAssessment }) {
+function ContentsLine({ a, onView }: { a: BackupAssessment; onView: (() => void) | null }) {
   const t = useT();
   const status = a.status === 'final' ? t('backups.status.final') : t('backups.status.draft');
   return (
@@ -26,13 +27,18 @@ function ContentsLine({ a }: { a: BackupAssessment }) {
         className: a.className,
         answered: a.answeredCount,
         leaves: a.leafCount,
-      })}
+      })}{' '}
+      {onView && (
+        <button type="button" className="link-button" onClick={onView} aria-label={t('backups.view.open.label', { agency: a.agencyName, year: a.year })}>
+          {t('backups.view.open')}
+        </button>
+      )}
     </li>
   );
 }
 
 /** One kept backup: when, why, how large, what it holds, and "Khôi phục bản này" behind a confirmation. */
-export function BackupRow({ backup, newestGood, busy, onRestore }: BackupRowProps) {
+export function BackupRow({ backup, newestGood, busy, onRestore, onView }: BackupRowProps) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const time = formatDateTime(backup.createdAt);
@@ -52,7 +58,7 @@ export function BackupRow({ backup, newestGood, busy, onRestore }: BackupRowProp
         ) : (
           <ul className="backup-contents">
             {backup.assessments.map((a, i) => (
-              <ContentsLine key={i} a={a} />
+              <ContentsLine key={i} a={a} onView={backup.restorable ? () => onView(backup, a.assessmentId) : null} />
             ))}
           </ul>
         )}

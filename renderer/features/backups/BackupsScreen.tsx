@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n/i18n';
 import { BackupRow } from './BackupRow';
+import { BackupViewer } from './BackupViewer';
 import './backups.css';
 
 interface BackupsScreenProps {
@@ -22,6 +23,7 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [viewing, setViewing] = useState<{ backup: KeptBackup; assessmentId: number } | null>(null);
 
   const load = useCallback(async () => {
     const result = await api['backups:list']({});
@@ -90,7 +92,8 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
           {t('backups.loadFailed', { message: listing.message })}
         </p>
       )}
-      {listing.state === 'ready' && (
+      {viewing && <BackupViewer backup={viewing.backup} assessmentId={viewing.assessmentId} onClose={() => setViewing(null)} />}
+      {listing.state === 'ready' && !viewing && (
         <>
           <p className="hint">{t('backups.folder', { dir: listing.dataDir })}</p>
           {listing.backups.length === 0 ? (
@@ -108,7 +111,7 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
               </thead>
               <tbody>
                 {listing.backups.map((b) => (
-                  <BackupRow key={`${b.folder}/${b.fileName}`} backup={b} newestGood={b === newestGood} busy={busy} onRestore={(x) => void restore(x)} />
+                  <BackupRow key={`${b.folder}/${b.fileName}`} backup={b} newestGood={b === newestGood} busy={busy} onRestore={(x) => void restore(x)} onView={(backup, assessmentId) => setViewing({ backup, assessmentId })} />
                 ))}
               </tbody>
             </table>

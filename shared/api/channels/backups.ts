@@ -2,11 +2,14 @@
  *  Merged into the contract in contract.ts. */
 import { z } from 'zod';
 import { out } from '../phantom';
+import type { AssessmentView } from '../contract';
 
 export type KeptBackupFolder = 'backups' | 'recovery';
 
 /** One assessment as it stood in a backup. */
 export interface BackupAssessment {
+  /** Its id inside that backup (for "Xem"). */
+  assessmentId: number;
   agencyName: string;
   year: number;
   status: string;
@@ -32,6 +35,19 @@ export interface KeptBackup {
   assessments: BackupAssessment[] | null;
 }
 
+/** A document linked to a criterion in a backup, as the read-only view lists it. */
+export interface BackupDocument {
+  label: string;
+  fileNames: string[];
+}
+
+/** One assessment of a backup, read-only: the same view the workspace builds, and the documents per criterion. */
+export interface BackupAssessmentDetail {
+  fileName: string;
+  view: AssessmentView;
+  documents: Record<string, BackupDocument[]>;
+}
+
 export interface RecoveryNoticeView {
   problem: string;
   message: string;
@@ -55,6 +71,8 @@ export const backupChannels = {
   'backups:list': { input: z.strictObject({}), output: out<{ backups: KeptBackup[]; recovery: RecoveryNoticeView | null; dataDir: string }>() },
   /** Backs the current state up, then replaces the database with the chosen copy (atomic). */
   'backups:restore': { input: keptRef, output: out<RestoreResult>() },
+  /** One assessment of a kept backup, read-only (nothing is restored or changed). */
+  'backups:view': { input: keptRef.extend({ assessmentId: z.number().int().positive() }), output: out<BackupAssessmentDetail>() },
   /** The officer goes on with the empty database instead of restoring (the moved-aside file stays). */
   'backups:dismissRecovery': { input: z.strictObject({}), output: out<{ dismissed: true }>() },
 } as const;
