@@ -1,6 +1,6 @@
 /**
  * The safety net in Chromium against the real backend (issue 8): changes make an automatic backup
- * appear; restoring an older one brings the older answer back; an overwriting package import is
+ * appear; looking at an older one read-only shows its answer; restoring it brings the older answer back; an overwriting package import is
  * undone with "Hoàn tác lần nhập"; and a start on a zeroed database shows the recovery screen,
  * from which the newest good backup brings everything back.
  */
@@ -10,12 +10,16 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { quickStart, sampleSet, treeItem } from './officer-steps';
 import { walkSet } from '../../shared/domain/criteria-tree';
+import { toMilli } from '../../shared/domain/points';
+import { formatPointsVi } from '../../shared/format/numbers';
 
 // Automatic backups every second, and enough of today's kept that none of this test's goes.
 test.use({ appEnv: { PAR_AUTO_BACKUP_SECONDS: '1', PAR_BACKUP_RETENTION: '50,7,12' } });
 
 /** The first yes/no leaf of the main scale. */
-const leafCode = [...walkSet(sampleSet)].find((v) => v.part === 'main' && v.isLeaf && v.node.rule?.kind === 'yesNo')!.node.code;
+const leafVisit = [...walkSet(sampleSet)].find((v) => v.part === 'main' && v.isLeaf && v.node.rule?.kind === 'yesNo')!;
+const leafCode = leafVisit.node.code;
+const leafMax = leafVisit.node.maxPoints;
 
 const achieved = (page: Page) => page.getByRole('radio', { name: 'Đạt', exact: true });
 const notAchieved = (page: Page) => page.getByRole('radio', { name: 'Không đạt', exact: true });
@@ -52,13 +56,22 @@ async function restoreRow(page: Page, text: RegExp, which: 'first' | 'last' = 'f
   await expect(page.getByRole('status').filter({ hasText: /^Đã khôi phục dữ liệu về thời điểm/ })).toBeVisible();
 }
 
+/** "Xem (chỉ đọc)" on the oldest matching row: the leaf shows its full points ("Đạt"), then back to the list. */
+async function viewOnly(page: Page, text: RegExp): Promise<void> {
+  await backupsTable(page).getByRole('row').filter({ hasText: text }).last().getByRole('button', { name: /^Xem \(chỉ đọc\)/ }).click();
+  await expect(page.getByRole('heading', { name: /\(chỉ xem\)$/ })).toBeVisible();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: leafCode, exact: true }) });
+  await expect(row.getByRole('cell').nth(2)).toHaveText(formatPointsVi(toMilli(leafMax)));
+  await page.getByRole('button', { name: 'Đóng, về danh sách' }).click();
+}
+
 async function openTheAssessment(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Quay lại' }).click();
   await page.getByRole('button', { name: /^Mở/ }).first().click();
   await treeItem(page, leafCode).click();
 }
 
-test('changes make an automatic backup appear; restoring an older one brings the older answer back', async ({ page, app }) => {
+test('changes make an automatic backup appear; viewing an older one read-only shows its answer, and restoring it brings that answer back', async ({ page, app }) => {
   test.slow();
   await quickStart(page, app.url);
   await answer(page, 'Đạt');
@@ -75,7 +88,8 @@ test('changes make an automatic backup appear; restoring an older one brings the
     await openBackups(page);
     expect(await autoRows.count()).toBeGreaterThan(before);
   }).toPass({ timeout: 30_000 });
-  // Newest first: the oldest automatic backup with one answer holds "Đạt".
+  // Newest first: the oldest automatic backup with one answer holds "Đạt". Looked at first, read-only.
+  await viewOnly(page, /Tự động.*đã chấm 1\//);
   await restoreRow(page, /Tự động.*đã chấm 1\//, 'last');
   await openTheAssessment(page);
   await expect(achieved(page)).toBeChecked();
