@@ -69,7 +69,8 @@ async function removeTempCopies(dir: string): Promise<void> {
   await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => fs.promises.rm(path.join(dir, n), { force: true })));
 }
 
-async function writeVerifiedCopy(db: Database.Database, dir: string): Promise<string> {
+/** A checked single-file copy of the live database as a temp file in `dir` (the caller renames or removes it). */
+export async function writeVerifiedCopy(db: Database.Database, dir: string): Promise<string> {
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   try {
     await db.backup(temp);
