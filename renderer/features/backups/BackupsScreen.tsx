@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n/i18n';
 import { BackupRow } from './BackupRow';
+import { DataArchivePanel } from './DataArchivePanel';
 import './backups.css';
 
 interface BackupsScreenProps {
@@ -115,6 +116,7 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
           )}
         </>
       )}
+      <DataArchivePanel disabled={busy} />
     </section>
   );
 }
