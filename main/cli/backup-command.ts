@@ -8,7 +8,7 @@ import { AppFailure } from '../../shared/api/result';
 import { restoreDataArchive } from '../backup/restore-archive';
 import { writeDataArchive } from '../backup/write-archive';
 import { createAppContext } from '../startup/app-context';
-import { defaultDataDir } from '../startup/data-dir';
+import { activeDataDir } from '../startup/data-folder-choice';
 import { databasePath } from '../store/open';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 
@@ -34,7 +34,7 @@ export async function backupCommand(args: string[], io: CliIo, env: NodeJS.Proce
   const { values } = parse(args, BACKUP_USAGE, 0);
   if (!values.out) throw new UsageError(`Thiếu --out.\n${BACKUP_USAGE}`);
   if (path.extname(values.out).toLowerCase() !== '.zip') throw new UsageError(`Tệp sao lưu phải có đuôi .zip: "${values.out}".\n${BACKUP_USAGE}`);
-  const dataDir = values.data ? path.resolve(values.data) : defaultDataDir(env);
+  const dataDir = values.data ? path.resolve(values.data) : activeDataDir(env);
   const out = path.resolve(values.out);
   if (!fs.existsSync(databasePath(dataDir))) throw new UserError(`Không tìm thấy dữ liệu của ứng dụng trong thư mục "${dataDir}".`);
   const ctx = createAppContext({ dataDir, mode: 'cli', installSamples: false });

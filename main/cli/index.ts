@@ -7,6 +7,7 @@ import { diffCommand } from './diff-command';
 import { exportPackageCommand } from './export-package-command';
 import { exportReportCommand } from './export-report-command';
 import { importPackageCommand } from './import-package-command';
+import { moveDataCommand } from './move-data-command';
 import { EXIT_USAGE, EXIT_USER_ERROR, UsageError, UserError, type CliIo } from './io';
 import { scoreCommand } from './score-command';
 import { validateCommand } from './validate-command';
@@ -31,6 +32,9 @@ const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
   par backup [--data <thư-mục>] --out <tệp.zip>  Ghi toàn bộ dữ liệu (cơ sở dữ liệu và mọi tệp kiểm chứng) vào một tệp sao lưu
   par restore <tệp.zip> --data <thư-mục>         Khôi phục tệp sao lưu toàn bộ dữ liệu vào thư mục trống hoặc thư mục mới
                                                  (kiểm tra mọi mã SHA-256 trước khi ghi)
+  par move-data [--data <thư-mục>] --to <thư-mục-mới>
+                                                 Chuyển thư mục dữ liệu sang chỗ khác (ví dụ ổ D:), kiểm tra rồi mới dùng;
+                                                 thư mục cũ được giữ nguyên để dự phòng
   par help                                       Hiện hướng dẫn này
 `;
 
@@ -46,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   'import-package': importPackageCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'move-data': moveDataCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
