@@ -12,4 +12,7 @@ export const enArchive: PartMessages<typeof viArchive> = {
   'archive.evidence': 'Evidence files',
   'archive.evidenceValue': '{count} files, {size}',
   'archive.failed': 'Could not export the data: {message}',
+  'archive.move.title': 'Choose the data folder',
+  'archive.move.hint':
+    'To move the data to another drive (e.g. D: when C: is full): close the app, run par move-data --to <new empty folder>, then open it again. The command checks every file in the new place before using it and keeps the old folder as a fallback. The move cannot be done while the app runs on this folder.',
 };

@@ -9,4 +9,7 @@ export const viArchive = {
   'archive.evidence': 'Tệp kiểm chứng',
   'archive.evidenceValue': '{count} tệp, {size}',
   'archive.failed': 'Chưa xuất được dữ liệu: {message}',
+  'archive.move.title': 'Chọn thư mục dữ liệu',
+  'archive.move.hint':
+    'Để chuyển dữ liệu sang ổ khác (ví dụ ổ D: khi ổ C: đầy): đóng ứng dụng, chạy lệnh par move-data --to <thư mục mới, trống>, rồi mở lại. Lệnh kiểm tra mọi tệp ở chỗ mới trước khi dùng và giữ nguyên thư mục cũ để dự phòng. Việc chuyển không làm được khi ứng dụng đang chạy trên thư mục này.',
 } as const;

@@ -51,6 +51,8 @@ export function DataArchivePanel({ disabled }: { disabled: boolean }) {
           </div>
         )}
       </div>
+      <h2>{t('archive.move.title')}</h2>
+      <p className="hint">{t('archive.move.hint')}</p>
     </section>
   );
 }
