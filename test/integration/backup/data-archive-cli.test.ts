@@ -37,7 +37,8 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('par backup / par restore', () => {
+// Each spawn compiles the CLI with tsx: seconds each on a busy machine.
+describe('par backup / par restore', { timeout: 120_000 }, () => {
   it('backup is refused (exit 1) while the app holds the data folder', () => {
     const release = acquireDataLock(dataDir, 'web');
     try {
