@@ -62,7 +62,7 @@ beforeEach(async () => {
   const h = createHarness(from);
   hashes = await fillFolder(h, 200, 64 * 1024);
   h.ctx.close();
-});
+}, 60_000);
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('moving the data folder', () => {
