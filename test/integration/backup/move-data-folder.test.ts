@@ -115,6 +115,10 @@ describe('moving the data folder', () => {
     child.kill('SIGKILL');
     await exited;
 
+    // Killed during the copy: the staging folder holds only part of the blobs.
+    const staging = fs.readdirSync(path.dirname(to)).find((n) => n.includes(MOVE_STAGING_MARK))!;
+    const copied = fs.readdirSync(path.join(path.dirname(to), staging, 'evidence', 'blobs'), { recursive: true }).filter((n) => /[0-9a-f]{64}$/.test(String(n)));
+    expect(copied.length).toBeLessThan(200);
     expect(fs.existsSync(to)).toBe(false);
     expect(fs.existsSync(dataFolderSettingsFile(env))).toBe(false);
     expect(activeDataDir(env)).toBe(from);
