@@ -3,6 +3,7 @@
  * on ready: open the data (PAR_DATA_DIR or the user-data folder), register IPC, show the window;
  * quit when the last window closes; close the database on quit.
  */
+import { readChosenDataDir } from './startup/data-folder-choice';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,8 @@ let appContext: AppContext | null = null;
 
 function dataDir(): string {
   const override = process.env.PAR_DATA_DIR;
-  return override ? path.resolve(override) : app.getPath('userData');
+  // A folder chosen with `par move-data` (data-folder-choice.ts) comes before the default one.
+  return override ? path.resolve(override) : (readChosenDataDir() ?? app.getPath('userData'));
 }
 
 function focusMainWindow(): void {

@@ -9,8 +9,9 @@ import { criteriaSetHandlers } from './handlers/criteria-sets';
 import { evidenceHandlers } from './handlers/evidence';
 import { pickedEvidenceHandlers } from './handlers/evidence-picked';
 import { packageHandlers } from './handlers/package';
+import { dataArchiveHandlers } from './handlers/data-archive';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers };
 }

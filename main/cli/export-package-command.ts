@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/api/result';
 import { createAppContext } from '../startup/app-context';
-import { defaultDataDir } from '../startup/data-dir';
+import { activeDataDir } from '../startup/data-folder-choice';
 import { exportPackage } from '../package/export-package';
 import { databasePath } from '../store/open';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
@@ -22,7 +22,7 @@ function parseExportArgs(args: string[], env: NodeJS.ProcessEnv): { dataDir: str
   if (!values.assessment || !values.out) throw new UsageError(`Thiếu --assessment hoặc --out.\n${EXPORT_PACKAGE_USAGE}`);
   if (!/^[1-9]\d{0,9}$/.test(values.assessment)) throw new UsageError(`Mã kỳ đánh giá phải là số nguyên dương: "${values.assessment}".\n${EXPORT_PACKAGE_USAGE}`);
   if (path.extname(values.out).toLowerCase() !== '.zip') throw new UsageError(`Tệp kết quả phải có đuôi .zip: "${values.out}".\n${EXPORT_PACKAGE_USAGE}`);
-  return { dataDir: values.data ? path.resolve(values.data) : defaultDataDir(env), assessmentId: Number(values.assessment), out: path.resolve(values.out) };
+  return { dataDir: values.data ? path.resolve(values.data) : activeDataDir(env), assessmentId: Number(values.assessment), out: path.resolve(values.out) };
 }
 
 export async function exportPackageCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {

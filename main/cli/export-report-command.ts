@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/api/result';
 import { createAppContext } from '../startup/app-context';
-import { defaultDataDir } from '../startup/data-dir';
+import { activeDataDir } from '../startup/data-folder-choice';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { produceReport, type ProducedReport, type ReportRequest } from '../report/export-report';
 import type { ReportFormat } from '../report/report-file-name';
@@ -46,7 +46,7 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv = process
   if (!o.assessment || !o.out) throw new UsageError(`Thiếu --assessment hoặc --out.\n${EXPORT_REPORT_USAGE}`);
   if (!/^[1-9]\d{0,9}$/.test(o.assessment)) throw new UsageError(`Mã kỳ đánh giá phải là số nguyên dương: "${o.assessment}".\n${EXPORT_REPORT_USAGE}`);
   const format = formatOf(o.out);
-  const dataDir = o.data ? path.resolve(o.data) : defaultDataDir(env);
+  const dataDir = o.data ? path.resolve(o.data) : activeDataDir(env);
   return { dataDir, out: path.resolve(o.out), request: { assessmentId: Number(o.assessment), final: o.final, format } };
 }
 

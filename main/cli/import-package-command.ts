@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { PackageImportResult } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import { createAppContext } from '../startup/app-context';
-import { defaultDataDir } from '../startup/data-dir';
+import { activeDataDir } from '../startup/data-folder-choice';
 import { importPackageFile } from '../package/import-package';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 
@@ -21,7 +21,7 @@ function parseImportArgs(args: string[], env: NodeJS.ProcessEnv): { dataDir: str
       allowPositionals: true,
     });
     if (positionals.length !== 1) throw new UsageError(`Cần đúng một tệp gói.\n${IMPORT_PACKAGE_USAGE}`);
-    return { dataDir: values.data ? path.resolve(values.data) : defaultDataDir(env), file: path.resolve(positionals[0]!), overwrite: values.overwrite ?? false };
+    return { dataDir: values.data ? path.resolve(values.data) : activeDataDir(env), file: path.resolve(positionals[0]!), overwrite: values.overwrite ?? false };
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`Tham số không hợp lệ (${err instanceof Error ? err.message : String(err)}).\n${IMPORT_PACKAGE_USAGE}`);

@@ -1,11 +1,13 @@
 /** The command line for power users and Sở Nội vụ staff. Exit 0 = success, 1 = a problem with the
  *  user's files or data (with a clear message), 2 = the command was called wrongly. */
 import { AppFailure } from '../../shared/api/result';
+import { backupCommand, restoreCommand } from './backup-command';
 import { convertCommand } from './convert-command';
 import { diffCommand } from './diff-command';
 import { exportPackageCommand } from './export-package-command';
 import { exportReportCommand } from './export-report-command';
 import { importPackageCommand } from './import-package-command';
+import { moveDataCommand } from './move-data-command';
 import { EXIT_USAGE, EXIT_USER_ERROR, UsageError, UserError, type CliIo } from './io';
 import { scoreCommand } from './score-command';
 import { validateCommand } from './validate-command';
@@ -27,6 +29,12 @@ const HELP = `Cách dùng / Usage: par <lệnh> [tham số]
   par verify <gói.zip> [--json]                  Kiểm tra gói hồ sơ: tính lại mọi mã SHA-256, báo tệp thiếu, thừa, bị sửa
   par import-package [--data <thư-mục>] [--overwrite] <gói.zip>
                                                  Nhập gói hồ sơ vào thư mục dữ liệu (kiểm tra trước khi nhập)
+  par backup [--data <thư-mục>] --out <tệp.zip>  Ghi toàn bộ dữ liệu (cơ sở dữ liệu và mọi tệp kiểm chứng) vào một tệp sao lưu
+  par restore <tệp.zip> --data <thư-mục>         Khôi phục tệp sao lưu toàn bộ dữ liệu vào thư mục trống hoặc thư mục mới
+                                                 (kiểm tra mọi mã SHA-256 trước khi ghi)
+  par move-data [--data <thư-mục>] --to <thư-mục-mới>
+                                                 Chuyển thư mục dữ liệu sang chỗ khác (ví dụ ổ D:), kiểm tra rồi mới dùng;
+                                                 thư mục cũ được giữ nguyên để dự phòng
   par help                                       Hiện hướng dẫn này
 `;
 
@@ -40,6 +48,9 @@ const COMMANDS: Record<string, Command> = {
   'export-package': exportPackageCommand,
   verify: verifyPackageCommand,
   'import-package': importPackageCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  'move-data': moveDataCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

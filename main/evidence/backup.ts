@@ -66,7 +66,8 @@ async function removeTempCopies(dir: string): Promise<void> {
 /** The officer's own backup and the safety copy before a restore get the full check. */
 const depthFor = (reason: BackupReason): CheckDepth => (reason === 'manual' || reason === 'before-restore' ? 'full' : 'quick');
 
-async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth): Promise<{ temp: string; blobHashes: string[] }> {
+/** A checked single-file copy of the live database as a temp file in `dir` (the caller renames or removes it). */
+export async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth = 'full'): Promise<{ temp: string; blobHashes: string[] }> {
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   try {
     await copyDatabaseSnapshot(db, temp);

@@ -27,6 +27,10 @@ export interface EvidenceEntry {
   hash: string;
   size: number;
   displayName: string;
+  /** Read from this file instead of the blob (the database copy in a data archive). */
+  source?: string;
+  /** Overrides the choice by the entry's extension (a data archive's blobs have none). */
+  compress?: boolean;
 }
 
 export interface PackageContent {

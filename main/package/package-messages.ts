@@ -67,6 +67,8 @@ export const msg = {
   manifestTooLarge: () => `Tệp ${MANIFEST_PATH} quá lớn (tối đa ${LIMITS.maxJsonBytes / 1024 / 1024} MB).`,
   manifestNotJson: (detail: string) => `Tệp ${MANIFEST_PATH} không phải JSON hợp lệ: ${detail}`,
   unknownFormat: (format: string) => `Gói theo định dạng ${quote(format)} mà phiên bản ứng dụng này không hỗ trợ (chỉ nhận "${PACKAGE_FORMAT}"). Hãy cập nhật ứng dụng.`,
+  isDataArchive: () =>
+    'Tệp này là tệp sao lưu toàn bộ dữ liệu (par-data-archive/v1), không phải gói hồ sơ. Hãy dùng "Khôi phục từ tệp" ở màn hình "Sao lưu và khôi phục" (hoặc lệnh par restore).',
   manifestInvalid: (detail: string) => `Tệp ${MANIFEST_PATH} sai cấu trúc: ${detail}`,
   manifestDuplicate: (n: string) => `${MANIFEST_PATH} liệt kê tệp ${quote(n)} hai lần.`,
   manifestUnexpectedPath: (n: string) => `${MANIFEST_PATH} liệt kê ${quote(n)}, không thuộc cấu trúc gói hồ sơ.`,

@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import type { Entry } from 'yauzl';
+import { DATA_ARCHIVE_FORMAT } from '../../shared/api/channels/data-archive';
 import type { PackageProblem, PackageProblemKind, PackageSummary, VerifyReport } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import { parseJsonSafely } from '../../shared/domain/safe-json';
@@ -69,6 +70,7 @@ function parseManifestText(bytes: Buffer): Manifest {
   const parsed = parseJsonSafely(text, { maxBytes: LIMITS.maxJsonBytes, maxDepth: 16 });
   if (!parsed.ok) throw new PackageRefusal(msg.manifestNotJson(parsed.message), MANIFEST_PATH);
   const format: unknown = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { format?: unknown }).format : undefined;
+  if (format === DATA_ARCHIVE_FORMAT) throw new PackageRefusal(msg.isDataArchive(), MANIFEST_PATH);
   if (typeof format === 'string' && format !== PACKAGE_FORMAT) throw new PackageRefusal(msg.unknownFormat(format), MANIFEST_PATH);
   const manifest = manifestSchema.safeParse(parsed.value, { error: vietnameseErrorMap });
   if (!manifest.success) throw new PackageRefusal(msg.manifestInvalid(firstZodIssue(manifest.error)), MANIFEST_PATH);

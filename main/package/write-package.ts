@@ -20,9 +20,17 @@ import { MANIFEST_PATH, shouldCompress, STREAM_CHUNK_BYTES } from './format';
 import type { EvidenceEntry, PackageContent } from './package-content';
 import type { Manifest, ManifestFile } from './package-schema';
 
-export interface WrittenPackage {
+/** What the writer streams: a manifest (its `files` are filled in here), small in-memory entries and
+ *  files streamed from disk (blobs, or the database copy of a data archive: main/backup). */
+export interface ZipContent<M extends { createdAt: string }> {
+  manifest: M;
+  buffers: { path: string; bytes: Buffer }[];
+  evidence: EvidenceEntry[];
+}
+
+export interface WrittenPackage<M extends { createdAt: string } = Omit<Manifest, 'files'>> {
   size: number;
-  manifest: Manifest;
+  manifest: M & { files: ManifestFile[] };
 }
 
 const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -38,10 +46,13 @@ export function blobDamaged(e: EvidenceEntry): AppFailure {
   );
 }
 
+/** The file an entry's bytes are read from: its own source, else its blob. */
+const sourceOf = (dataDir: string, e: EvidenceEntry): string => e.source ?? blobPath(dataDir, e.hash);
+
 /** Every blob is there with its recorded size before anything is written. */
 function checkBlobs(dataDir: string, evidence: EvidenceEntry[]): void {
   for (const e of evidence) {
-    const size = blobFileSize(dataDir, e.hash);
+    const size = e.source === undefined ? blobFileSize(dataDir, e.hash) : fs.statSync(e.source, { throwIfNoEntry: false })?.size;
     if (size === undefined) throw blobMissing(e);
     if (size !== e.size) throw blobDamaged(e);
   }
@@ -70,7 +81,7 @@ class BlobHashCheck extends Transform {
   }
 }
 
-export function manifestFiles(content: PackageContent): ManifestFile[] {
+export function manifestFiles(content: Pick<PackageContent, 'buffers' | 'evidence'>): ManifestFile[] {
   return [
     ...content.buffers.map((b) => ({ path: b.path, size: b.bytes.length, sha256: sha256(b.bytes) })),
     ...content.evidence.map((e) => ({ path: e.path, size: e.size, sha256: e.hash })),
@@ -78,13 +89,13 @@ export function manifestFiles(content: PackageContent): ManifestFile[] {
 }
 
 /** Adds the entries; `fail` aborts the whole write (pipe() does not carry errors to yazl). */
-function fillZip(zip: yazl.ZipFile, dataDir: string, content: PackageContent, manifest: Manifest, fail: (err: unknown) => void): void {
+function fillZip(zip: yazl.ZipFile, dataDir: string, content: Pick<PackageContent, 'buffers' | 'evidence'>, manifest: { createdAt: string }, fail: (err: unknown) => void): void {
   const mtime = new Date(manifest.createdAt);
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), MANIFEST_PATH, { mtime, compress: true });
   for (const b of content.buffers) zip.addBuffer(b.bytes, b.path, { mtime, compress: shouldCompress(b.path) });
   for (const e of content.evidence) {
-    zip.addReadStreamLazy(e.path, { mtime, size: e.size, compress: shouldCompress(e.path) }, (give) => {
-      const source = fs.createReadStream(blobPath(dataDir, e.hash), { highWaterMark: STREAM_CHUNK_BYTES });
+    zip.addReadStreamLazy(e.path, { mtime, size: e.size, compress: e.compress ?? shouldCompress(e.path) }, (give) => {
+      const source = fs.createReadStream(sourceOf(dataDir, e), { highWaterMark: STREAM_CHUNK_BYTES });
       const checked = new BlobHashCheck(e);
       source.on('error', (err) => fail((err as NodeJS.ErrnoException).code === 'ENOENT' ? blobMissing(e) : err));
       checked.on('error', fail);
@@ -95,7 +106,7 @@ function fillZip(zip: yazl.ZipFile, dataDir: string, content: PackageContent, ma
 }
 
 /** Streams the zip into `temp` (created exclusively); `flush` fsyncs the data before the close. */
-async function streamZipTo(temp: string, dataDir: string, content: PackageContent, manifest: Manifest): Promise<number> {
+async function streamZipTo(temp: string, dataDir: string, content: Pick<PackageContent, 'buffers' | 'evidence'>, manifest: { createdAt: string }): Promise<number> {
   const zip = new yazl.ZipFile();
   const output = zip.outputStream as NodeJS.ReadableStream & { destroy(err?: Error): void };
   const fail = (err: unknown) => output.destroy(err instanceof Error ? err : new Error(String(err)));
@@ -115,11 +126,11 @@ function translateWriteError(err: unknown, target: string): unknown {
   return err;
 }
 
-/** Streams the package to `target` atomically; returns its size and the manifest written. */
-export async function writePackage(target: string, dataDir: string, content: PackageContent): Promise<WrittenPackage> {
+/** Streams the package (or a data archive) to `target` atomically; returns its size and the manifest written. */
+export async function writePackage<M extends { createdAt: string }>(target: string, dataDir: string, content: ZipContent<M>): Promise<WrittenPackage<M>> {
   useNativeCrc32ForYazl();
   checkBlobs(dataDir, content.evidence);
-  const manifest: Manifest = { ...content.manifest, files: manifestFiles(content) };
+  const manifest = { ...content.manifest, files: manifestFiles(content) };
   const dir = path.dirname(target);
   await fs.promises.mkdir(dir, { recursive: true });
   await checkFreeSpace(dir, content.evidence);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext, runStartupCleanup } from '../startup/app-context';
-import { defaultDataDir } from '../startup/data-dir';
+import { activeDataDir } from '../startup/data-folder-choice';
 import { startBackendWebServer } from './backend-server';
 import { AutoBackup, autoBackupIntervalFromEnv } from '../backup/auto-backup';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     console.error(`PORT không hợp lệ: ${process.env.PORT}`);
     process.exit(2);
   }
-  const dataDir = defaultDataDir();
+  const dataDir = activeDataDir();
   const ctx = createAppContext({ dataDir, mode: 'web' });
   await runStartupCleanup(ctx);
   const autoBackup = new AutoBackup(ctx, autoBackupIntervalFromEnv());

@@ -1,8 +1,9 @@
 /** English. The `Messages` type makes a missing or extra key a compile error. */
+import { enArchive } from './en-archive';
 import { enBackups } from './en-backups';
 import { enCore } from './en-core';
 import { enEvidence } from './en-evidence';
 import { enReport } from './en-report';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive };

@@ -3,15 +3,16 @@
  * parts (and in the en-*.ts parts with the same keys). `{name}` placeholders are filled by
  * t(key, { name }).
  */
+import { viArchive } from './vi-archive';
 import { viBackups } from './vi-backups';
 import { viCore } from './vi-core';
 import { viEvidence } from './vi-evidence';
 import { viReport } from './vi-report';
 
-export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups } as const;
+export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive } as const;
 
 /** The parts, for the check that no key is defined twice (a later part would silently win). */
-export const viParts = [viCore, viEvidence, viReport, viBackups] as const;
+export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive] as const;
 
 export type MessageKey = keyof typeof vi;
 /** Every language must provide every key (enforced on en.ts by this type). */

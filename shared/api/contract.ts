@@ -10,6 +10,7 @@ import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
 import { criteriaSetChannels } from './channels/criteria-sets';
+import { dataArchiveChannels } from './channels/data-archive';
 import { evidenceChannels } from './channels/evidence';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
@@ -84,6 +85,7 @@ export const contract = {
   ...reportChannels,
   ...packageChannels,
   ...backupChannels,
+  ...dataArchiveChannels,
 } as const;
 
 export type Contract = typeof contract;

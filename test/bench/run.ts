@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
+import { benchArchive } from './archive-bench';
 import { benchBackup } from './backup-bench';
 import { benchCriteria } from './criteria-bench';
 import { benchEvidenceImport } from './evidence-bench';
@@ -22,7 +23,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   report: () => benchReportExport(),
   package: () => benchPackage(),
   criteria: () => benchCriteria(),
-  backup: () => benchBackup(),
+  backup: async () => [...(await benchBackup()), ...(await benchArchive())],
 };
 
 async function main(): Promise<void> {

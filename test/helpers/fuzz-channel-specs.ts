@@ -108,6 +108,8 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'report:saveSettings': s('report:saveSettings', 'changes', { assessmentId: ABSENT, settings }, { assessmentId: assessment, settings: oddValue }),
     'report:export': s('report:export', 'changes', { assessmentId: ABSENT, final: false, format: 'docx' }, { assessmentId: assessment, format: text }),
     'package:export': s('package:export', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
+    // Writes a file under exports/, never a row: the database stays the same.
+    'dataArchive:export': s('dataArchive:export', 'reads', {}),
     'package:verifyExport': s('package:verifyExport', 'reads', { fileName: 'goi-ho-so.zip' }, { fileName: text }),
   };
 }

@@ -114,3 +114,17 @@ export function blobRowExists(db: Database.Database, hash: string): boolean {
 export function databaseNow(db: Database.Database): string {
   return (prepared(db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now").get() as { now: string }).now;
 }
+
+export interface ArchivedBlob {
+  hash: string;
+  size: number;
+  /** One display name of a file holding it (its extension says whether deflating pays). */
+  name: string;
+}
+
+/** Every blob a file row names, once, for the whole-folder archive. */
+export function blobsNamedByFiles(db: Database.Database): ArchivedBlob[] {
+  const sql = `SELECT b.hash, b.size, MIN(f.display_name) AS name FROM blobs b JOIN evidence_files f ON f.blob_hash = b.hash
+               GROUP BY b.hash ORDER BY b.hash`;
+  return prepared(db, sql).all() as ArchivedBlob[];
+}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n/i18n';
 import { BackupRow } from './BackupRow';
 import { BackupViewer } from './BackupViewer';
+import { DataArchivePanel } from './DataArchivePanel';
 import './backups.css';
 
 interface BackupsScreenProps {
@@ -118,6 +119,7 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
           )}
         </>
       )}
+      <DataArchivePanel disabled={busy} />
     </section>
   );
 }
