@@ -117,6 +117,7 @@ export const enEvidence: PartMessages<typeof viEvidence> = {
   'search.criteria': 'Criteria',
   'search.evidence': 'Evidence',
   'search.moreCriteria': 'Show {count} more criteria',
+  'search.moreEvidence': 'Show more documents ({shown} of {total} shown)',
   'search.inGuidance': 'in the guidance',
   'search.backs': 'used for {codes}',
   'search.notInThisAssessment': 'This document is not used for any criterion of this assessment.',

@@ -114,6 +114,7 @@ export const viEvidence = {
   'search.criteria': 'Tiêu chí',
   'search.evidence': 'Tài liệu kiểm chứng',
   'search.moreCriteria': 'Hiện thêm {count} tiêu chí',
+  'search.moreEvidence': 'Xem thêm tài liệu (đang hiện {shown} trong {total})',
   'search.inGuidance': 'trong hướng dẫn',
   'search.backs': 'dùng cho {codes}',
   'search.notInThisAssessment': 'Tài liệu này chưa dùng cho tiêu chí nào của kỳ đánh giá này.',

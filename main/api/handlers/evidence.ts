@@ -21,6 +21,6 @@ export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
   'evidence:removeFile': (ctx, input) => removeItemFile(ctx.db, input, ctx.now()),
   'evidence:gaps': (ctx, { assessmentId }) => evidenceGaps(ctx.db, assessmentId),
   'evidence:openWithSystem': (ctx, { fileId }) => openWithSystem(ctx.db, ctx.dataDir, fileId, ctx.desktop),
-  'search:query': (ctx, { assessmentId, query }) => searchAssessment(ctx.db, assessmentId, query),
+  'search:query': (ctx, { assessmentId, query, evidenceOffset }) => searchAssessment(ctx.db, assessmentId, query, evidenceOffset),
   'backups:create': (ctx) => backupOnce(ctx.db, ctx.dataDir, ctx.now()),
 };

@@ -205,13 +205,26 @@ export function searchWords(query: string): string[] {
   return [...new Set(foldVi(query).split(' ').filter((w) => w !== ''))].slice(0, MAX_SEARCH_WORDS);
 }
 
+function matchCondition(words: string[]): string {
+  return words.map(() => " AND i.search_text LIKE ? ESCAPE '\\'").join('');
+}
+
+const likeParams = (words: string[]): string[] => words.map((w) => `%${escapeLike(w)}%`);
+
 /** Items of the agency whose number, summary, issuer or file names contain every word of the
- *  query, diacritics and case ignored ("ke hoach" finds "Kế hoạch"); newest first. */
-export function searchEvidence(db: Database.Database, agencyId: number, query: string, limit: number): EvidenceItem[] {
+ *  query, diacritics and case ignored ("ke hoach" finds "Kế hoạch"); newest first, one page of
+ *  `limit` from `offset`. */
+export function searchEvidence(db: Database.Database, agencyId: number, query: string, limit: number, offset = 0): EvidenceItem[] {
   const words = searchWords(query);
-  const conditions = words.map(() => "i.search_text LIKE ? ESCAPE '\\'").join(' AND ');
-  const sql = `SELECT ${COLUMNS} FROM evidence_items i WHERE i.agency_id = ? ${conditions === '' ? '' : `AND ${conditions}`}
-               ${NEWEST_FIRST} LIMIT ?`;
-  const rows = prepared(db, sql).all(agencyId, ...words.map((w) => `%${escapeLike(w)}%`), limit) as ItemRecord[];
+  const sql = `SELECT ${COLUMNS} FROM evidence_items i WHERE i.agency_id = ?${matchCondition(words)}
+               ${NEWEST_FIRST} LIMIT ? OFFSET ?`;
+  const rows = prepared(db, sql).all(agencyId, ...likeParams(words), limit, offset) as ItemRecord[];
   return withDetails(db, rows);
+}
+
+/** How many items of the agency match the query (the same condition as searchEvidence, no limit). */
+export function countEvidenceMatches(db: Database.Database, agencyId: number, query: string): number {
+  const words = searchWords(query);
+  const sql = `SELECT count(*) FROM evidence_items i WHERE i.agency_id = ?${matchCondition(words)}`;
+  return prepared(db, sql).pluck().get(agencyId, ...likeParams(words)) as number;
 }

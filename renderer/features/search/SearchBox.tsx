@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { SearchResultsList } from './SearchResultsList';
 
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 150;
 
 interface SearchBoxProps {
   assessmentId: number;
@@ -65,12 +65,12 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
   };
 
   const current = found && found.query === trimmed ? found : null;
-  const count = current && 'results' in current ? current.results.criteria.length + current.results.evidence.length : 0;
+  const count = current && 'results' in current ? current.results.criteria.length + current.results.evidenceTotal : 0;
   let status = '';
   if (trimmed !== '' && !current) status = t('search.searching');
   else if (current && 'error' in current) status = current.error;
   else if (current && count === 0) status = t('search.none', { query: trimmed });
-  else if (current && 'results' in current) status = t('search.found', { criteria: current.results.criteria.length, evidence: current.results.evidence.length });
+  else if (current && 'results' in current) status = t('search.found', { criteria: current.results.criteria.length, evidence: current.results.evidenceTotal });
 
   return (
     <div className="ws-search" role="search" aria-label={t('search.label')} onKeyDown={onKeyDown} onBlur={onBlur}>
@@ -99,6 +99,8 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
           {current && 'results' in current && (
             <SearchResultsList
               key={current.query}
+              assessmentId={assessmentId}
+              query={current.query}
               results={current.results}
               onCriterion={(code) => choose(() => onCriterion(code))}
               onEvidence={(item, codes) => choose(() => onEvidence(item, codes))}

@@ -31,8 +31,12 @@ export interface EvidenceGaps {
 }
 
 export interface SearchResults {
+  /** Every matching criterion, in tree order. */
   criteria: { code: string; title: string; matchedIn: 'code' | 'title' | 'guidance' }[];
+  /** One page of matching documents, from the offset asked for. */
   evidence: { item: EvidenceItem; codes: string[] }[];
+  /** How many documents of the agency match in all (a count in the database, not the page length). */
+  evidenceTotal: number;
 }
 
 /** A file chosen in the system picker, as the renderer sees it (never its path). */
@@ -86,6 +90,10 @@ export const evidenceChannels = {
   'evidence:cancelPicked': { input: z.strictObject({ pickId }), output: out<{ cancelled: boolean }>() },
   /** Stops a streamed upload (by the id the renderer sent with it): nothing is kept. False when it is already stored. */
   'evidence:cancelUpload': { input: z.strictObject({ uploadId }), output: out<{ cancelled: boolean }>() },
-  'search:query': { input: z.strictObject({ assessmentId: id, query: z.string().max(200) }), output: out<SearchResults>() },
+  /** `evidenceOffset`: a further page of documents ("Xem thêm"); criteria then come back empty. */
+  'search:query': {
+    input: z.strictObject({ assessmentId: id, query: z.string().max(200), evidenceOffset: z.number().int().min(0).max(1_000_000).optional() }),
+    output: out<SearchResults>(),
+  },
   'backups:create': { input: z.strictObject({}), output: out<BackupInfo>() },
 } as const;

@@ -142,6 +142,24 @@ describe('evidence', () => {
     expect(plan.criteria.every((c) => c.matchedIn !== 'code')).toBe(true);
   });
 
+  it('says how many documents match in all (a count, not the page length) and pages through every one', async () => {
+    for (let i = 1; i <= 120; i++) await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft(`${i}/KH-UBND`, `Kế hoạch số ${i}`) });
+    for (let i = 1; i <= 5; i++) await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft(`${i}/TB`, 'Thông báo') });
+    const first = await h.call('search:query', { assessmentId, query: 'ke hoach' });
+    expect(first.evidenceTotal).toBe(120);
+    expect(first.evidence).toHaveLength(50);
+    const seen = new Set(first.evidence.map((e) => e.item.docNumber));
+    for (let offset = 50; offset < 120; offset += 50) {
+      const page = await h.call('search:query', { assessmentId, query: 'ke hoach', evidenceOffset: offset });
+      expect(page.evidenceTotal).toBe(120);
+      expect(page.criteria).toEqual([]);
+      for (const e of page.evidence) seen.add(e.item.docNumber);
+    }
+    expect(seen.size).toBe(120);
+    const none = await h.call('search:query', { assessmentId, query: 'khong co gi nay' });
+    expect([none.evidenceTotal, none.criteria.length]).toEqual([0, 0]);
+  });
+
   it('deletes an unused item and removes its file from disk only after the next backup', async () => {
     const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('4/TB', 'Thông báo') });
     const itemId = created.item!.id;
