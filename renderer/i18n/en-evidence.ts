@@ -75,6 +75,7 @@ export const enEvidence: PartMessages<typeof viEvidence> = {
   'evidence.reuse.filter': 'Filter documents',
   'evidence.reuse.filterHint': 'Number, summary, issuer or file name',
   'evidence.reuse.count': 'Showing {shown} of {total} documents of the agency (earlier years included).',
+  'evidence.reuse.listLabel': 'Documents of the agency',
   'evidence.reuse.meta': '{files} files · used for {links} criteria',
   'evidence.reuse.use': 'Use for this criterion',
   'evidence.reuse.useLabel': 'Use document {label} for this criterion',

@@ -72,6 +72,7 @@ export const viEvidence = {
   'evidence.reuse.filter': 'Lọc tài liệu',
   'evidence.reuse.filterHint': 'Số, ký hiệu, trích yếu, cơ quan ban hành hoặc tên tệp',
   'evidence.reuse.count': 'Hiện {shown}/{total} tài liệu của cơ quan (kể cả các năm trước).',
+  'evidence.reuse.listLabel': 'Tài liệu của cơ quan',
   'evidence.reuse.meta': '{files} tệp · đang dùng cho {links} tiêu chí',
   'evidence.reuse.use': 'Dùng cho tiêu chí này',
   'evidence.reuse.useLabel': 'Dùng tài liệu {label} cho tiêu chí này',

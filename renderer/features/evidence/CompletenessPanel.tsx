@@ -4,9 +4,11 @@ import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { formatPointsVi } from '../../../shared/format/numbers';
 import { api } from '../../api/client';
+import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n/i18n';
 import { compareCodes } from '../../../shared/domain/criteria-tree';
 import { itemLabel } from './evidence-format';
+import './completeness.css';
 
 interface CompletenessPanelProps {
   assessmentId: number;
@@ -17,7 +19,8 @@ interface CompletenessPanelProps {
   onOpenItem: (item: EvidenceItem, code: string) => void;
 }
 
-/** "Danh sách còn thiếu": scored leaves with neither evidence nor explanation, items without a file. */
+/** "Danh sách còn thiếu": scored leaves with neither evidence nor explanation, items without a file
+ *  (those may run to thousands: only the rows in view are drawn). */
 export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpenLeaf, onOpenItem }: CompletenessPanelProps) {
   const t = useT();
   const id = useId();
@@ -82,19 +85,22 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
           {gaps.itemsWithoutFiles.length === 0 ? (
             <p className="empty">{t('gaps.noItems')}</p>
           ) : (
-            <ul className="gap-list" aria-labelledby={`${id}-items`}>
-              {gaps.itemsWithoutFiles.map((item) => {
+            <VirtualList
+              items={gaps.itemsWithoutFiles}
+              getKey={(item) => item.id}
+              estimateSize={40}
+              rowClassName="gap-slot"
+              aria-labelledby={`${id}-items`}
+              renderItem={(item) => {
                 const code = firstCode(item);
                 return (
-                  <li key={item.id}>
-                    <button type="button" className="gap-button" disabled={code === null} onClick={() => code !== null && onOpenItem(item, code)}>
-                      <span className="gap-title">{itemLabel(item)}</span>
-                      {code !== null && <span className="node-points">{t('gaps.itemFor', { code })}</span>}
-                    </button>
-                  </li>
+                  <button type="button" className="gap-button" disabled={code === null} onClick={() => code !== null && onOpenItem(item, code)}>
+                    <span className="gap-title">{itemLabel(item)}</span>
+                    {code !== null && <span className="node-points">{t('gaps.itemFor', { code })}</span>}
+                  </button>
                 );
-              })}
-            </ul>
+              }}
+            />
           )}
         </>
       )}

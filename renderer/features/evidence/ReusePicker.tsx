@@ -1,12 +1,14 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import { api } from '../../api/client';
 import { ConfirmInline } from '../../components/ConfirmInline';
 import { Dialog } from '../../components/Dialog';
+import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n/i18n';
 import { isLinked } from './evidence-store';
 import { DOC_TYPE_KEYS, formatIssuedOn, itemLabel, itemMatches } from './evidence-format';
 import type { Perform } from './EvidenceCard';
+import './reuse-picker.css';
 
 interface ReusePickerProps {
   agencyId: number;
@@ -18,7 +20,8 @@ interface ReusePickerProps {
 }
 
 /** "Dùng tài liệu đã có": every item of the agency (also from earlier years), filterable, linked
- *  to this criterion without importing its files again. Items nothing uses can be deleted here. */
+ *  to this criterion without importing its files again. Items nothing uses can be deleted here.
+ *  Only the rows in view are drawn (an agency may hold thousands of documents). */
 export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, onClose }: ReusePickerProps) {
   const t = useT();
   const id = useId();
@@ -57,7 +60,7 @@ export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, o
     else setMessage(error);
   };
 
-  const shown = (items ?? []).filter((item) => itemMatches(item, filter));
+  const shown = useMemo(() => (items ?? []).filter((item) => itemMatches(item, filter)), [items, filter]);
   return (
     <Dialog title={t('evidence.reuse.title', { code })} onClose={onClose} className="dialog--picker">
       <div className="field">
@@ -72,12 +75,17 @@ export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, o
           {message}
         </p>
       )}
-      <ul className="pick-list">
-        {shown.map((item) => {
+      <VirtualList
+        items={shown}
+        getKey={(item) => item.id}
+        estimateSize={96}
+        rowClassName="pick-slot"
+        aria-label={t('evidence.reuse.listLabel')}
+        renderItem={(item) => {
           const here = isLinked(item, assessmentId, code);
           const label = itemLabel(item);
           return (
-            <li key={item.id} className="pick-row">
+            <div className="pick-row">
               <div className="pick-text">
                 <strong>{label}</strong> <span className="badge badge--type">{t(DOC_TYPE_KEYS[item.docType])}</span>
                 <span className="muted">
@@ -113,10 +121,10 @@ export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, o
                   onCancel={() => setConfirmDelete(null)}
                 />
               )}
-            </li>
+            </div>
           );
-        })}
-      </ul>
+        }}
+      />
       {items !== null && items.length === 0 && <p className="empty">{t('evidence.reuse.none')}</p>}
     </Dialog>
   );
