@@ -77,8 +77,9 @@ export const enEvidence: PartMessages<typeof viEvidence> = {
   'evidence.reuse.count': 'Showing {shown} of {total} documents of the agency (earlier years included).',
   'evidence.reuse.listLabel': 'Documents of the agency',
   'evidence.reuse.meta': '{files} files · used for {links} criteria',
-  'evidence.reuse.use': 'Use for this criterion',
-  'evidence.reuse.useLabel': 'Use document {label} for this criterion',
+  'evidence.reuse.useVerb': 'Use',
+  'evidence.reuse.useWhat': ' document {label}',
+  'evidence.reuse.useWhere': ' for this criterion',
   'evidence.reuse.alreadyHere': 'Already used for this criterion',
   'evidence.reuse.none': 'The agency has no evidence documents yet.',
 

@@ -74,8 +74,9 @@ export const viEvidence = {
   'evidence.reuse.count': 'Hiện {shown}/{total} tài liệu của cơ quan (kể cả các năm trước).',
   'evidence.reuse.listLabel': 'Tài liệu của cơ quan',
   'evidence.reuse.meta': '{files} tệp · đang dùng cho {links} tiêu chí',
-  'evidence.reuse.use': 'Dùng cho tiêu chí này',
-  'evidence.reuse.useLabel': 'Dùng tài liệu {label} cho tiêu chí này',
+  'evidence.reuse.useVerb': 'Dùng',
+  'evidence.reuse.useWhat': ' tài liệu {label}',
+  'evidence.reuse.useWhere': ' cho tiêu chí này',
   'evidence.reuse.alreadyHere': 'Đã dùng cho tiêu chí này',
   'evidence.reuse.none': 'Cơ quan chưa có tài liệu kiểm chứng nào.',
 

@@ -101,8 +101,11 @@ export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, o
                 {here ? (
                   <span className="muted">{t('evidence.reuse.alreadyHere')}</span>
                 ) : (
-                  <button type="button" className="small primary" disabled={busy} onClick={() => void link(item)} aria-label={t('evidence.reuse.useLabel', { label })}>
-                    {t('evidence.reuse.use')}
+                  <button type="button" className="small primary" disabled={busy} onClick={() => void link(item)}>
+                    {/* The name read aloud says which document; the visible words are part of it (no aria-label that hides them). */}
+                    {t('evidence.reuse.useVerb')}
+                    <span className="sr-only">{t('evidence.reuse.useWhat', { label })}</span>
+                    {t('evidence.reuse.useWhere')}
                   </button>
                 )}
                 {item.links.length === 0 && (

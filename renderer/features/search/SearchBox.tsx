@@ -72,6 +72,8 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
   else if (current && count === 0) status = t('search.none', { query: trimmed });
   else if (current && 'results' in current) status = t('search.found', { criteria: current.results.criteria.length, evidence: current.results.evidenceTotal });
 
+  // aria-controls names the panel only while it exists (an id that names nothing is invalid ARIA).
+  const showPanel = open && trimmed !== '';
   return (
     <div className="ws-search" role="search" aria-label={t('search.label')} onKeyDown={onKeyDown} onBlur={onBlur}>
       <label htmlFor={`${id}-q`} className="sr-only">
@@ -84,14 +86,14 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
         value={query}
         placeholder={t('search.placeholder')}
         autoComplete="off"
-        aria-controls={`${id}-results`}
+        aria-controls={showPanel ? `${id}-results` : undefined}
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
       />
-      {open && trimmed !== '' && (
+      {showPanel && (
         <div id={`${id}-results`} className="search-panel" role="region" aria-label={t('search.results')}>
           <p className="search-status" role="status">
             {status}
