@@ -114,6 +114,7 @@ export function updateItem(db: Database.Database, id: number, draft: EvidenceDra
   return getItem(db, id);
 }
 
+
 export function listItemsForAgency(db: Database.Database, agencyId: number): EvidenceItem[] {
   const sql = `SELECT ${COLUMNS} FROM evidence_items i WHERE i.agency_id = ? ${NEWEST_FIRST}`;
   return withDetails(db, prepared(db, sql).all(agencyId) as ItemRecord[]);
@@ -220,6 +221,18 @@ export function searchEvidence(db: Database.Database, agencyId: number, query: s
                ${NEWEST_FIRST} LIMIT ? OFFSET ?`;
   const rows = prepared(db, sql).all(agencyId, ...likeParams(words), limit, offset) as ItemRecord[];
   return withDetails(db, rows);
+}
+
+/** Items of an agency in pages of this many (the reuse dialog asks for more as the officer scrolls on). */
+export const AGENCY_ITEMS_PAGE = 100;
+
+/** One page of the agency's items matching the query (all when it is empty), with the counts. */
+export function pageItemsForAgency(db: Database.Database, agencyId: number, query: string, offset: number): { items: EvidenceItem[]; total: number; agencyTotal: number } {
+  return {
+    items: searchEvidence(db, agencyId, query, AGENCY_ITEMS_PAGE, offset),
+    total: countEvidenceMatches(db, agencyId, query),
+    agencyTotal: countEvidenceMatches(db, agencyId, ''),
+  };
 }
 
 /** How many items of the agency match the query (the same condition as searchEvidence, no limit). */

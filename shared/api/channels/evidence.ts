@@ -39,6 +39,12 @@ export interface SearchResults {
   evidenceTotal: number;
 }
 
+export interface AgencyItemsPage {
+  items: EvidenceItem[];
+  total: number;
+  agencyTotal: number;
+}
+
 /** A file chosen in the system picker, as the renderer sees it (never its path). */
 export interface PickedFile {
   pickId: string;
@@ -63,8 +69,13 @@ export interface BackupInfo {
 export const evidenceChannels = {
   /** With the totals: a stored file can turn a document into evidence and change the marks. */
   'evidence:listForAssessment': { input: z.strictObject({ assessmentId: id }), output: out<{ items: EvidenceItem[]; totals: Totals }>() },
-  /** Every item of the agency, also from earlier years (to reuse without importing again). */
-  'evidence:listForAgency': { input: z.strictObject({ agencyId: id }), output: out<{ items: EvidenceItem[] }>() },
+  /** Items of the agency, also from earlier years (to reuse without importing again), newest first:
+   *  one page of those matching `query` (every word, diacritics ignored) from `offset`, with how many
+   *  match (`total`) and how many the agency has (`agencyTotal`). */
+  'evidence:listForAgency': {
+    input: z.strictObject({ agencyId: id, query: z.string().max(200).optional(), offset: z.number().int().min(0).max(1_000_000).optional() }),
+    output: out<AgencyItemsPage>(),
+  },
   'evidence:create': {
     input: z.strictObject({ assessmentId: id, code: code.nullable(), draft: evidenceDraftSchema }),
     output: out<EvidenceChange>(),

@@ -158,6 +158,16 @@ describe('evidence', () => {
     expect(seen.size).toBe(120);
     const none = await h.call('search:query', { assessmentId, query: 'khong co gi nay' });
     expect([none.evidenceTotal, none.criteria.length]).toEqual([0, 0]);
+
+    // The reuse dialog's list: pages of 100 from the database, filtered and counted there.
+    const { agencies } = await h.call('agencies:list', {});
+    const agencyId = agencies[0]!.id;
+    const all = await h.call('evidence:listForAgency', { agencyId });
+    expect([all.items.length, all.total, all.agencyTotal]).toEqual([100, 125, 125]);
+    const rest = await h.call('evidence:listForAgency', { agencyId, offset: 100 });
+    expect(new Set([...all.items, ...rest.items].map((i) => i.id)).size).toBe(125);
+    const plans = await h.call('evidence:listForAgency', { agencyId, query: 'thong bao' });
+    expect([plans.items.length, plans.total, plans.agencyTotal]).toEqual([5, 5, 125]);
   });
 
   it('deletes an unused item and removes its file from disk only after the next backup', async () => {
