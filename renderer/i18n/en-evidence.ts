@@ -109,6 +109,7 @@ export const enEvidence: PartMessages<typeof viEvidence> = {
   'gaps.items': 'Documents without a file',
   'gaps.noItems': 'None.',
   'gaps.itemFor': 'criterion {code}',
+  'gaps.moreItems': 'Show more documents without a file ({shown} of {total} shown)',
 
   'search.label': 'Search',
   'search.placeholder': 'Search criteria and documents (e.g. ke hoach)',

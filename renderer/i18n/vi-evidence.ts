@@ -106,6 +106,7 @@ export const viEvidence = {
   'gaps.items': 'Tài liệu chưa có tệp đính kèm',
   'gaps.noItems': 'Không có tài liệu nào.',
   'gaps.itemFor': 'tiêu chí {code}',
+  'gaps.moreItems': 'Xem thêm tài liệu chưa có tệp (đang hiện {shown} trong {total})',
 
   'search.label': 'Tìm kiếm',
   'search.placeholder': 'Tìm tiêu chí, tài liệu (ví dụ: ke hoach)',

@@ -89,4 +89,5 @@ test('"Dùng tài liệu đã có" and "Danh sách còn thiếu" with 400 docume
   const withoutFiles = gaps.getByRole('list', { name: 'Tài liệu chưa có tệp đính kèm' }).getByRole('listitem');
   await expect(withoutFiles.first()).toBeVisible();
   expect(await withoutFiles.count()).toBeLessThanOrEqual(MAX_DRAWN);
+  await expect(gaps.getByRole('button', { name: `Xem thêm tài liệu chưa có tệp (đang hiện 100 trong ${MANY})` })).toBeVisible();
 });

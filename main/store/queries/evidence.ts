@@ -127,12 +127,19 @@ export function listItemsForAssessment(db: Database.Database, assessmentId: numb
   return withDetails(db, prepared(db, sql).all(assessmentId) as ItemRecord[]);
 }
 
-/** Items linked to the assessment that have no file yet (for the completeness list). */
-export function itemsWithoutFiles(db: Database.Database, assessmentId: number): EvidenceItem[] {
-  const sql = `SELECT ${COLUMNS} FROM evidence_items i
+const WITHOUT_FILES = `FROM evidence_items i
                WHERE i.id IN (SELECT item_id FROM evidence_links WHERE assessment_id = ?)
-                 AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.item_id = i.id) ${NEWEST_FIRST}`;
-  return withDetails(db, prepared(db, sql).all(assessmentId) as ItemRecord[]);
+                 AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.item_id = i.id)`;
+
+/** Items linked to the assessment that have no file yet (for the completeness list), newest first;
+ *  `limit` of them from `offset` (all by default). */
+export function itemsWithoutFiles(db: Database.Database, assessmentId: number, limit = -1, offset = 0): EvidenceItem[] {
+  const sql = `SELECT ${COLUMNS} ${WITHOUT_FILES} ${NEWEST_FIRST} LIMIT ? OFFSET ?`;
+  return withDetails(db, prepared(db, sql).all(assessmentId, limit, offset) as ItemRecord[]);
+}
+
+export function countItemsWithoutFiles(db: Database.Database, assessmentId: number): number {
+  return prepared(db, `SELECT count(*) ${WITHOUT_FILES}`).pluck().get(assessmentId) as number;
 }
 
 function agencyOf(db: Database.Database, table: 'evidence_items' | 'assessments', id: number): number | undefined {

@@ -41,6 +41,16 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
     };
   }, [assessmentId, totals, evidenceVersion]);
 
+  const [loadingMore, setLoadingMore] = useState(false);
+  const loadMore = async () => {
+    if (!gaps || loadingMore) return;
+    setLoadingMore(true);
+    const result = await api['evidence:gaps']({ assessmentId, itemsOffset: gaps.itemsWithoutFiles.length });
+    setLoadingMore(false);
+    if (result.ok) setGaps((g) => g && { ...result.value, itemsWithoutFiles: [...g.itemsWithoutFiles, ...result.value.itemsWithoutFiles] });
+    else setError(result.error.message);
+  };
+
   const firstCode = (item: EvidenceItem): string | null =>
     item.links
       .filter((l) => l.assessmentId === assessmentId)
@@ -60,10 +70,10 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
       {!gaps && !error && <p className="loading">{t('app.loading')}</p>}
       {gaps && (
         <>
-          <p className={`gaps-summary${gaps.leaves.length + gaps.itemsWithoutFiles.length === 0 ? ' gaps-summary--ok' : ''}`} role="status">
-            {gaps.leaves.length + gaps.itemsWithoutFiles.length === 0
+          <p className={`gaps-summary${gaps.leaves.length + gaps.itemsWithoutFilesTotal === 0 ? ' gaps-summary--ok' : ''}`} role="status">
+            {gaps.leaves.length + gaps.itemsWithoutFilesTotal === 0
               ? t('gaps.nothing')
-              : t('gaps.summary', { leaves: gaps.leaves.length, items: gaps.itemsWithoutFiles.length })}
+              : t('gaps.summary', { leaves: gaps.leaves.length, items: gaps.itemsWithoutFilesTotal })}
           </p>
           <h3 id={`${id}-leaves`}>{t('gaps.leaves')}</h3>
           {gaps.leaves.length === 0 ? (
@@ -101,6 +111,11 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
                 );
               }}
             />
+          )}
+          {gaps.itemsWithoutFiles.length < gaps.itemsWithoutFilesTotal && (
+            <button type="button" className="link-button" aria-busy={loadingMore} onClick={() => void loadMore()}>
+              {t('gaps.moreItems', { shown: gaps.itemsWithoutFiles.length, total: gaps.itemsWithoutFilesTotal })}
+            </button>
           )}
         </>
       )}

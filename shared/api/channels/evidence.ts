@@ -26,8 +26,10 @@ export interface EvidenceChange {
 export interface EvidenceGaps {
   /** Leaves with points above zero and neither evidence nor an explanation, in tree order. */
   leaves: { code: string; title: string; pointsMilli: number; maxMilli: number }[];
-  /** Items linked to this assessment that have no file yet. */
+  /** Items linked to this assessment that have no file yet: one page (100), newest first. */
   itemsWithoutFiles: EvidenceItem[];
+  /** How many such items there are in all. */
+  itemsWithoutFilesTotal: number;
 }
 
 export interface SearchResults {
@@ -85,7 +87,8 @@ export const evidenceChannels = {
   'evidence:link': { input: z.strictObject({ assessmentId: id, code, itemId: id }), output: out<EvidenceChange>() },
   'evidence:unlink': { input: z.strictObject({ assessmentId: id, code, itemId: id }), output: out<EvidenceChange>() },
   'evidence:removeFile': { input: z.strictObject({ assessmentId: id, fileId: id }), output: out<EvidenceChange>() },
-  'evidence:gaps': { input: z.strictObject({ assessmentId: id }), output: out<EvidenceGaps>() },
+  /** `itemsOffset`: a further page of the items without files ("Xem thêm"). */
+  'evidence:gaps': { input: z.strictObject({ assessmentId: id, itemsOffset: z.number().int().min(0).max(1_000_000).optional() }), output: out<EvidenceGaps>() },
   /** Desktop only: opens an allowlisted file with the system application through a temporary copy. */
   'evidence:openWithSystem': { input: z.strictObject({ fileId: id }), output: out<{ opened: true }>() },
   /** Desktop only: the system file picker (several files). Grants each file by id, single use, for an hour. */

@@ -168,6 +168,12 @@ describe('evidence', () => {
     expect(new Set([...all.items, ...rest.items].map((i) => i.id)).size).toBe(125);
     const plans = await h.call('evidence:listForAgency', { agencyId, query: 'thong bao' });
     expect([plans.items.length, plans.total, plans.agencyTotal]).toEqual([5, 5, 125]);
+
+    // The completeness list: the documents without a file, counted in all and paged by 100.
+    const gaps = await h.call('evidence:gaps', { assessmentId });
+    expect([gaps.itemsWithoutFiles.length, gaps.itemsWithoutFilesTotal]).toEqual([100, 125]);
+    const more = await h.call('evidence:gaps', { assessmentId, itemsOffset: 100 });
+    expect(new Set([...gaps.itemsWithoutFiles, ...more.itemsWithoutFiles].map((i) => i.id)).size).toBe(125);
   });
 
   it('deletes an unused item and removes its file from disk only after the next backup', async () => {
