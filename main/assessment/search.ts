@@ -6,11 +6,11 @@ import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { walkSet } from '../../shared/domain/criteria-tree';
 import { foldVi } from '../../shared/format/search-fold';
 import { loadCriteriaSet } from '../criteria/set-cache';
-import { searchEvidence, searchWords } from '../store/queries/evidence';
+import { countEvidenceMatches, searchEvidence, searchWords } from '../store/queries/evidence';
 import { requireAssessment } from './assessment-view';
 
-const MAX_CRITERIA = 50;
-const MAX_EVIDENCE = 50;
+/** Evidence results per page; the officer asks for the next page with `evidenceOffset`. */
+export const EVIDENCE_PAGE = 50;
 
 function containsAll(folded: string, words: string[]): boolean {
   return words.every((w) => folded.includes(w));
@@ -40,21 +40,24 @@ function foldedNodes(set: CriteriaSet): FoldedNode[] {
   return nodes;
 }
 
-export function searchAssessment(db: Database.Database, assessmentId: number, query: string): SearchResults {
+/** Every matching criterion (a set has a few hundred nodes at most) and one page of evidence with
+ *  how many documents match in all.
+ *  `evidenceOffset` > 0 asks for a further page of evidence only (criteria then come back empty). */
+export function searchAssessment(db: Database.Database, assessmentId: number, query: string, evidenceOffset = 0): SearchResults {
   const words = searchWords(query);
-  if (words.length === 0) return { criteria: [], evidence: [] };
+  if (words.length === 0) return { criteria: [], evidence: [], evidenceTotal: 0 };
   const assessment = requireAssessment(db, assessmentId);
-  const set = loadCriteriaSet(db, assessment.setHash);
   const criteria: SearchResults['criteria'] = [];
-  for (const node of foldedNodes(set)) {
-    if (criteria.length >= MAX_CRITERIA) break;
-    const codeMatch = words.length === 1 && node.code === query.trim();
-    const matchedIn = codeMatch ? 'code' : containsAll(node.heading, words) ? 'title' : containsAll(node.body, words) ? 'guidance' : null;
-    if (matchedIn) criteria.push({ code: node.code, title: node.title, matchedIn });
+  if (evidenceOffset === 0) {
+    for (const node of foldedNodes(loadCriteriaSet(db, assessment.setHash))) {
+      const codeMatch = words.length === 1 && node.code === query.trim();
+      const matchedIn = codeMatch ? 'code' : containsAll(node.heading, words) ? 'title' : containsAll(node.body, words) ? 'guidance' : null;
+      if (matchedIn) criteria.push({ code: node.code, title: node.title, matchedIn });
+    }
   }
-  const evidence = searchEvidence(db, assessment.agencyId, query, MAX_EVIDENCE).map((item) => ({
+  const evidence = searchEvidence(db, assessment.agencyId, query, EVIDENCE_PAGE, evidenceOffset).map((item) => ({
     item,
     codes: item.links.filter((l) => l.assessmentId === assessmentId).map((l) => l.code),
   }));
-  return { criteria, evidence };
+  return { criteria, evidence, evidenceTotal: countEvidenceMatches(db, assessment.agencyId, query) };
 }

@@ -10,7 +10,7 @@ import { currentTotals, requireAssessment } from '../assessment/assessment-view'
 import { requireLeaf } from '../criteria/require-leaf';
 import { loadCriteriaSet } from '../criteria/set-cache';
 import { getFile } from '../store/queries/evidence-files';
-import { deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, removeFile, unlinkItem, updateItem } from '../store/queries/evidence';
+import { countItemsWithoutFiles, deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, removeFile, unlinkItem, updateItem } from '../store/queries/evidence';
 import { requireEditableItem, requireUnlockedAssessment } from './editable-item';
 
 function requireLeafOf(db: Database.Database, assessmentId: number, code: string): void {
@@ -83,9 +83,12 @@ export function removeItemFile(db: Database.Database, req: { assessmentId: numbe
   });
 }
 
-/** Leaves that need an explanation (points above zero, no evidence, no explanation) and items
- *  without files. */
-export function evidenceGaps(db: Database.Database, assessmentId: number): EvidenceGaps {
+/** Documents without a file per page of the completeness list (there may be thousands). */
+export const GAP_ITEMS_PAGE = 100;
+
+/** Leaves that need an explanation (points above zero, no evidence, no explanation) and one page
+ *  of the items without files (from `itemsOffset`) with how many there are. */
+export function evidenceGaps(db: Database.Database, assessmentId: number, itemsOffset = 0): EvidenceGaps {
   const set = loadCriteriaSet(db, requireAssessment(db, assessmentId).setHash);
   const totals = currentTotals(db, assessmentId);
   const leaves = totals.needsExplanationCodes.map((code) => {
@@ -93,5 +96,5 @@ export function evidenceGaps(db: Database.Database, assessmentId: number): Evide
     const t = totals.nodes[code]!;
     return { code, title: node.title, pointsMilli: t.pointsMilli, maxMilli: t.maxMilli };
   });
-  return { leaves, itemsWithoutFiles: itemsWithoutFiles(db, assessmentId) };
+  return { leaves, itemsWithoutFiles: itemsWithoutFiles(db, assessmentId, GAP_ITEMS_PAGE, itemsOffset), itemsWithoutFilesTotal: countItemsWithoutFiles(db, assessmentId) };
 }

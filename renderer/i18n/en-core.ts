@@ -111,7 +111,7 @@ export const enCore: PartMessages<typeof viCore> = {
   'compare.result': 'Comparison result',
   'compare.summary': '{matched} items matched; {changes} differences.',
   'compare.byTitle': 'Items matched by title (different code)',
-  'compare.unmatch': 'Unmatch item {code}',
+  'compare.unmatchWhich': ': item {code}',
   'compare.unmatchShort': 'Not the same item',
   'compare.changes': 'Differences',
   'compare.none': 'No differences.',

@@ -109,7 +109,7 @@ export const viCore = {
   'compare.result': 'Kết quả so sánh',
   'compare.summary': 'Khớp {matched} mục; {changes} khác biệt.',
   'compare.byTitle': 'Các mục khớp theo tên (khác mã)',
-  'compare.unmatch': 'Bỏ khớp mục {code}',
+  'compare.unmatchWhich': ': mục {code}',
   'compare.unmatchShort': 'Không phải cùng mục',
   'compare.changes': 'Khác biệt',
   'compare.none': 'Không có khác biệt.',

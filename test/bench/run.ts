@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package, criteria, backup).
+ * named groups (store, search, evidence, upload, report, package, criteria, backup, ui).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
@@ -12,6 +12,7 @@ import { benchEvidenceImport } from './evidence-bench';
 import { benchPackage } from './package-bench';
 import { benchReportExport } from './report-bench';
 import { benchSearch } from './search-bench';
+import { benchUi } from './ui-bench';
 import { benchWebUpload } from './upload-bench';
 import { benchAnswerSave, benchColdOpen } from './store-bench';
 
@@ -24,6 +25,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   package: () => benchPackage(),
   criteria: () => benchCriteria(),
   backup: async () => [...(await benchBackup()), ...(await benchArchive())],
+  ui: () => benchUi(),
 };
 
 async function main(): Promise<void> {

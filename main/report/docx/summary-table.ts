@@ -3,7 +3,7 @@ import { AlignmentType, type FileChild, type Paragraph } from 'docx';
 import type { ReportModel, ReportRow } from './model';
 import { formatPercentVi, signedPointsVi } from '../../../shared/format/numbers';
 import { gridTable, headerCells, type GridCell } from './grid';
-import { percentText, points, selfScoreText } from './format';
+import { classCellText, classSentence, percentText, points, selfScoreText } from './format';
 import { PORTRAIT_TEXT_WIDTH, SIZE } from './page-setup';
 import { bodyPara, headingPara } from './text';
 
@@ -50,7 +50,7 @@ function totalCells(model: ReportModel): GridCell[][] {
     [label('Tổng điểm tự đánh giá', true), num(''), num(points(t.totalMilli), true), num('')],
     [label('Điểm tối đa áp dụng (không tính tiêu chí không áp dụng và tiêu chí điều tra xã hội học)'), num(points(t.applicableMaxMilli)), num(''), num('')],
     [label('Chỉ số cải cách hành chính tự đánh giá (%)', true), num(''), num(''), num(formatPercentVi(t.percent), true)],
-    [label('Xếp loại', true), { text: t.className, bold: true, align: C, span: 3 }],
+    [label('Xếp loại', true), { text: classCellText(t), bold: true, align: C, span: 3 }],
   ];
 }
 
@@ -73,7 +73,7 @@ function notes(model: ReportModel): Paragraph[] {
 
 export function summarySection(model: ReportModel): FileChild[] {
   const t = model.totals;
-  const result = `Tổng điểm tự đánh giá: ${points(t.totalMilli)} điểm trên ${points(t.applicableMaxMilli)} điểm tối đa áp dụng, đạt ${formatPercentVi(t.percent)}%, xếp loại ${t.className}. Chi tiết từng tiêu chí tại Phụ lục 1 kèm theo.`;
+  const result = `Tổng điểm tự đánh giá: ${points(t.totalMilli)} điểm trên ${points(t.applicableMaxMilli)} điểm tối đa áp dụng, đạt ${formatPercentVi(t.percent)}%, ${classSentence(t)}. Chi tiết từng tiêu chí tại Phụ lục 1 kèm theo.`;
   return [
     headingPara('I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM'),
     summaryTable(model),

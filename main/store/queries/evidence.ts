@@ -114,6 +114,7 @@ export function updateItem(db: Database.Database, id: number, draft: EvidenceDra
   return getItem(db, id);
 }
 
+
 export function listItemsForAgency(db: Database.Database, agencyId: number): EvidenceItem[] {
   const sql = `SELECT ${COLUMNS} FROM evidence_items i WHERE i.agency_id = ? ${NEWEST_FIRST}`;
   return withDetails(db, prepared(db, sql).all(agencyId) as ItemRecord[]);
@@ -126,12 +127,19 @@ export function listItemsForAssessment(db: Database.Database, assessmentId: numb
   return withDetails(db, prepared(db, sql).all(assessmentId) as ItemRecord[]);
 }
 
-/** Items linked to the assessment that have no file yet (for the completeness list). */
-export function itemsWithoutFiles(db: Database.Database, assessmentId: number): EvidenceItem[] {
-  const sql = `SELECT ${COLUMNS} FROM evidence_items i
+const WITHOUT_FILES = `FROM evidence_items i
                WHERE i.id IN (SELECT item_id FROM evidence_links WHERE assessment_id = ?)
-                 AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.item_id = i.id) ${NEWEST_FIRST}`;
-  return withDetails(db, prepared(db, sql).all(assessmentId) as ItemRecord[]);
+                 AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.item_id = i.id)`;
+
+/** Items linked to the assessment that have no file yet (for the completeness list), newest first;
+ *  `limit` of them from `offset` (all by default). */
+export function itemsWithoutFiles(db: Database.Database, assessmentId: number, limit = -1, offset = 0): EvidenceItem[] {
+  const sql = `SELECT ${COLUMNS} ${WITHOUT_FILES} ${NEWEST_FIRST} LIMIT ? OFFSET ?`;
+  return withDetails(db, prepared(db, sql).all(assessmentId, limit, offset) as ItemRecord[]);
+}
+
+export function countItemsWithoutFiles(db: Database.Database, assessmentId: number): number {
+  return prepared(db, `SELECT count(*) ${WITHOUT_FILES}`).pluck().get(assessmentId) as number;
 }
 
 function agencyOf(db: Database.Database, table: 'evidence_items' | 'assessments', id: number): number | undefined {
@@ -205,13 +213,38 @@ export function searchWords(query: string): string[] {
   return [...new Set(foldVi(query).split(' ').filter((w) => w !== ''))].slice(0, MAX_SEARCH_WORDS);
 }
 
+function matchCondition(words: string[]): string {
+  return words.map(() => " AND i.search_text LIKE ? ESCAPE '\\'").join('');
+}
+
+const likeParams = (words: string[]): string[] => words.map((w) => `%${escapeLike(w)}%`);
+
 /** Items of the agency whose number, summary, issuer or file names contain every word of the
- *  query, diacritics and case ignored ("ke hoach" finds "Kế hoạch"); newest first. */
-export function searchEvidence(db: Database.Database, agencyId: number, query: string, limit: number): EvidenceItem[] {
+ *  query, diacritics and case ignored ("ke hoach" finds "Kế hoạch"); newest first, one page of
+ *  `limit` from `offset`. */
+export function searchEvidence(db: Database.Database, agencyId: number, query: string, limit: number, offset = 0): EvidenceItem[] {
   const words = searchWords(query);
-  const conditions = words.map(() => "i.search_text LIKE ? ESCAPE '\\'").join(' AND ');
-  const sql = `SELECT ${COLUMNS} FROM evidence_items i WHERE i.agency_id = ? ${conditions === '' ? '' : `AND ${conditions}`}
-               ${NEWEST_FIRST} LIMIT ?`;
-  const rows = prepared(db, sql).all(agencyId, ...words.map((w) => `%${escapeLike(w)}%`), limit) as ItemRecord[];
+  const sql = `SELECT ${COLUMNS} FROM evidence_items i WHERE i.agency_id = ?${matchCondition(words)}
+               ${NEWEST_FIRST} LIMIT ? OFFSET ?`;
+  const rows = prepared(db, sql).all(agencyId, ...likeParams(words), limit, offset) as ItemRecord[];
   return withDetails(db, rows);
+}
+
+/** Items of an agency in pages of this many (the reuse dialog asks for more as the officer scrolls on). */
+export const AGENCY_ITEMS_PAGE = 100;
+
+/** One page of the agency's items matching the query (all when it is empty), with the counts. */
+export function pageItemsForAgency(db: Database.Database, agencyId: number, query: string, offset: number): { items: EvidenceItem[]; total: number; agencyTotal: number } {
+  return {
+    items: searchEvidence(db, agencyId, query, AGENCY_ITEMS_PAGE, offset),
+    total: countEvidenceMatches(db, agencyId, query),
+    agencyTotal: countEvidenceMatches(db, agencyId, ''),
+  };
+}
+
+/** How many items of the agency match the query (the same condition as searchEvidence, no limit). */
+export function countEvidenceMatches(db: Database.Database, agencyId: number, query: string): number {
+  const words = searchWords(query);
+  const sql = `SELECT count(*) FROM evidence_items i WHERE i.agency_id = ?${matchCondition(words)}`;
+  return prepared(db, sql).pluck().get(agencyId, ...likeParams(words)) as number;
 }

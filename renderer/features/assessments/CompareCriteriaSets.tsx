@@ -78,8 +78,9 @@ export function CompareCriteriaSets({ sets }: { sets: CriteriaSetSummary[] }) {
                 {byTitle.map((match) => (
                   <li key={match.from.code}>
                     {match.from.code} ↔ {match.to.code} “{match.to.title}” ({Math.round(match.similarity * 100)}%){' '}
-                    <button type="button" onClick={() => unmatch(match.from.code)} aria-label={t('compare.unmatch', { code: match.from.code })}>
+                    <button type="button" onClick={() => unmatch(match.from.code)}>
                       {t('compare.unmatchShort')}
+                      <span className="sr-only">{t('compare.unmatchWhich', { code: match.from.code })}</span>
                     </button>
                   </li>
                 ))}

@@ -4,9 +4,11 @@ import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { formatPointsVi } from '../../../shared/format/numbers';
 import { api } from '../../api/client';
+import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n/i18n';
 import { compareCodes } from '../../../shared/domain/criteria-tree';
 import { itemLabel } from './evidence-format';
+import './completeness.css';
 
 interface CompletenessPanelProps {
   assessmentId: number;
@@ -17,7 +19,8 @@ interface CompletenessPanelProps {
   onOpenItem: (item: EvidenceItem, code: string) => void;
 }
 
-/** "Danh sách còn thiếu": scored leaves with neither evidence nor explanation, items without a file. */
+/** "Danh sách còn thiếu": scored leaves with neither evidence nor explanation, items without a file
+ *  (those may run to thousands: only the rows in view are drawn). */
 export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpenLeaf, onOpenItem }: CompletenessPanelProps) {
   const t = useT();
   const id = useId();
@@ -38,6 +41,16 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
     };
   }, [assessmentId, totals, evidenceVersion]);
 
+  const [loadingMore, setLoadingMore] = useState(false);
+  const loadMore = async () => {
+    if (!gaps || loadingMore) return;
+    setLoadingMore(true);
+    const result = await api['evidence:gaps']({ assessmentId, itemsOffset: gaps.itemsWithoutFiles.length });
+    setLoadingMore(false);
+    if (result.ok) setGaps((g) => g && { ...result.value, itemsWithoutFiles: [...g.itemsWithoutFiles, ...result.value.itemsWithoutFiles] });
+    else setError(result.error.message);
+  };
+
   const firstCode = (item: EvidenceItem): string | null =>
     item.links
       .filter((l) => l.assessmentId === assessmentId)
@@ -57,10 +70,10 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
       {!gaps && !error && <p className="loading">{t('app.loading')}</p>}
       {gaps && (
         <>
-          <p className={`gaps-summary${gaps.leaves.length + gaps.itemsWithoutFiles.length === 0 ? ' gaps-summary--ok' : ''}`} role="status">
-            {gaps.leaves.length + gaps.itemsWithoutFiles.length === 0
+          <p className={`gaps-summary${gaps.leaves.length + gaps.itemsWithoutFilesTotal === 0 ? ' gaps-summary--ok' : ''}`} role="status">
+            {gaps.leaves.length + gaps.itemsWithoutFilesTotal === 0
               ? t('gaps.nothing')
-              : t('gaps.summary', { leaves: gaps.leaves.length, items: gaps.itemsWithoutFiles.length })}
+              : t('gaps.summary', { leaves: gaps.leaves.length, items: gaps.itemsWithoutFilesTotal })}
           </p>
           <h3 id={`${id}-leaves`}>{t('gaps.leaves')}</h3>
           {gaps.leaves.length === 0 ? (
@@ -82,19 +95,27 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
           {gaps.itemsWithoutFiles.length === 0 ? (
             <p className="empty">{t('gaps.noItems')}</p>
           ) : (
-            <ul className="gap-list" aria-labelledby={`${id}-items`}>
-              {gaps.itemsWithoutFiles.map((item) => {
+            <VirtualList
+              items={gaps.itemsWithoutFiles}
+              getKey={(item) => item.id}
+              estimateSize={40}
+              rowClassName="gap-slot"
+              aria-labelledby={`${id}-items`}
+              renderItem={(item) => {
                 const code = firstCode(item);
                 return (
-                  <li key={item.id}>
-                    <button type="button" className="gap-button" disabled={code === null} onClick={() => code !== null && onOpenItem(item, code)}>
-                      <span className="gap-title">{itemLabel(item)}</span>
-                      {code !== null && <span className="node-points">{t('gaps.itemFor', { code })}</span>}
-                    </button>
-                  </li>
+                  <button type="button" className="gap-button" disabled={code === null} onClick={() => code !== null && onOpenItem(item, code)}>
+                    <span className="gap-title">{itemLabel(item)}</span>
+                    {code !== null && <span className="node-points">{t('gaps.itemFor', { code })}</span>}
+                  </button>
                 );
-              })}
-            </ul>
+              }}
+            />
+          )}
+          {gaps.itemsWithoutFiles.length < gaps.itemsWithoutFilesTotal && (
+            <button type="button" className="link-button" aria-busy={loadingMore} onClick={() => void loadMore()}>
+              {t('gaps.moreItems', { shown: gaps.itemsWithoutFiles.length, total: gaps.itemsWithoutFilesTotal })}
+            </button>
           )}
         </>
       )}

@@ -3,7 +3,6 @@ import type { EvidenceDocType, EvidenceItem } from '../../../shared/api/evidence
 import { isRealIsoDate } from '../../../shared/api/evidence-entities';
 import { formatDateVi } from '../../../shared/format/dates';
 import { formatBytesVi } from '../../../shared/format/numbers';
-import { matchesFoldedVi } from '../../../shared/format/search-fold';
 import type { MessageKey } from '../../i18n/vi';
 
 /** 512 → "512 byte", 12_345 → "12,1 KB", 5_242_880 → "5 MB" (1 KB = 1024 byte). */
@@ -26,13 +25,6 @@ export const DOC_TYPE_KEYS: Readonly<Record<EvidenceDocType, MessageKey>> = {
 /** The item's title line: its number/symbol, else its summary. */
 export function itemLabel(item: Pick<EvidenceItem, 'docNumber' | 'summary'>): string {
   return item.docNumber.trim() || item.summary.trim();
-}
-
-/** Diacritic-insensitive filter over number, summary, issuer and file names. */
-export function itemMatches(item: EvidenceItem, query: string): boolean {
-  if (query.trim() === '') return true;
-  const text = [item.docNumber, item.summary, item.issuer, ...item.files.map((f) => f.displayName)].join(' ');
-  return matchesFoldedVi(text, query);
 }
 
 /** "a.b.pdf" → "a.b" (a summary suggested from a dropped file's name). */

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { SearchResultsList } from './SearchResultsList';
 
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 150;
 
 interface SearchBoxProps {
   assessmentId: number;
@@ -65,13 +65,15 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
   };
 
   const current = found && found.query === trimmed ? found : null;
-  const count = current && 'results' in current ? current.results.criteria.length + current.results.evidence.length : 0;
+  const count = current && 'results' in current ? current.results.criteria.length + current.results.evidenceTotal : 0;
   let status = '';
   if (trimmed !== '' && !current) status = t('search.searching');
   else if (current && 'error' in current) status = current.error;
   else if (current && count === 0) status = t('search.none', { query: trimmed });
-  else if (current && 'results' in current) status = t('search.found', { criteria: current.results.criteria.length, evidence: current.results.evidence.length });
+  else if (current && 'results' in current) status = t('search.found', { criteria: current.results.criteria.length, evidence: current.results.evidenceTotal });
 
+  // aria-controls names the panel only while it exists (an id that names nothing is invalid ARIA).
+  const showPanel = open && trimmed !== '';
   return (
     <div className="ws-search" role="search" aria-label={t('search.label')} onKeyDown={onKeyDown} onBlur={onBlur}>
       <label htmlFor={`${id}-q`} className="sr-only">
@@ -84,14 +86,14 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
         value={query}
         placeholder={t('search.placeholder')}
         autoComplete="off"
-        aria-controls={`${id}-results`}
+        aria-controls={showPanel ? `${id}-results` : undefined}
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
       />
-      {open && trimmed !== '' && (
+      {showPanel && (
         <div id={`${id}-results`} className="search-panel" role="region" aria-label={t('search.results')}>
           <p className="search-status" role="status">
             {status}
@@ -99,6 +101,8 @@ export function SearchBox({ assessmentId, onCriterion, onEvidence }: SearchBoxPr
           {current && 'results' in current && (
             <SearchResultsList
               key={current.query}
+              assessmentId={assessmentId}
+              query={current.query}
               results={current.results}
               onCriterion={(code) => choose(() => onCriterion(code))}
               onEvidence={(item, codes) => choose(() => onEvidence(item, codes))}

@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { api } from '../../api/client';
 import type { SearchResults } from '../../../shared/api/channels/evidence';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import { useT } from '../../i18n/i18n';
 import { compareCodes } from '../../../shared/domain/criteria-tree';
 
 interface SearchResultsListProps {
+  assessmentId: number;
+  /** The trimmed query these results answer (asked again with an offset for "Xem thêm"). */
+  query: string;
   results: SearchResults;
   onCriterion: (code: string) => void;
   onEvidence: (item: EvidenceItem, codes: string[]) => void;
@@ -14,9 +18,22 @@ interface SearchResultsListProps {
 const FIRST_CRITERIA = 6;
 
 /** Results grouped "Tiêu chí" and "Tài liệu kiểm chứng"; every result is a button (Tab reaches it). */
-export function SearchResultsList({ results, onCriterion, onEvidence }: SearchResultsListProps) {
+export function SearchResultsList({ assessmentId, query, results, onCriterion, onEvidence }: SearchResultsListProps) {
   const t = useT();
   const [allCriteria, setAllCriteria] = useState(false);
+  const [more, setMore] = useState<SearchResults['evidence']>([]);
+  const [loading, setLoading] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const evidence = more.length === 0 ? results.evidence : [...results.evidence, ...more];
+  // Not `disabled` while loading: disabling the focused button would blur it and close the panel.
+  const loadMore = async () => {
+    if (loading) return;
+    setLoading(true);
+    const page = await api['search:query']({ assessmentId, query, evidenceOffset: evidence.length });
+    setLoading(false);
+    if (page.ok) setMore((list) => [...list, ...page.value.evidence]);
+    else setMoreError(page.error.message);
+  };
   const criteria = allCriteria ? results.criteria : results.criteria.slice(0, FIRST_CRITERIA);
   const hidden = results.criteria.length - criteria.length;
   return (
@@ -41,11 +58,11 @@ export function SearchResultsList({ results, onCriterion, onEvidence }: SearchRe
           )}
         </div>
       )}
-      {results.evidence.length > 0 && (
+      {evidence.length > 0 && (
         <div className="search-group">
           <h3 className="search-group-title">{t('search.evidence')}</h3>
           <ul>
-            {results.evidence.map(({ item, codes }) => {
+            {evidence.map(({ item, codes }) => {
               const sorted = [...codes].sort(compareCodes);
               return (
                 <li key={item.id}>
@@ -59,6 +76,16 @@ export function SearchResultsList({ results, onCriterion, onEvidence }: SearchRe
               );
             })}
           </ul>
+          {evidence.length < results.evidenceTotal && (
+            <button type="button" className="link-button" aria-busy={loading} onClick={() => void loadMore()}>
+              {t('search.moreEvidence', { shown: evidence.length, total: results.evidenceTotal })}
+            </button>
+          )}
+          {moreError && (
+            <p className="form-error" role="alert">
+              {moreError}
+            </p>
+          )}
         </div>
       )}
     </>

@@ -26,13 +26,25 @@ export interface EvidenceChange {
 export interface EvidenceGaps {
   /** Leaves with points above zero and neither evidence nor an explanation, in tree order. */
   leaves: { code: string; title: string; pointsMilli: number; maxMilli: number }[];
-  /** Items linked to this assessment that have no file yet. */
+  /** Items linked to this assessment that have no file yet: one page (100), newest first. */
   itemsWithoutFiles: EvidenceItem[];
+  /** How many such items there are in all. */
+  itemsWithoutFilesTotal: number;
 }
 
 export interface SearchResults {
+  /** Every matching criterion, in tree order. */
   criteria: { code: string; title: string; matchedIn: 'code' | 'title' | 'guidance' }[];
+  /** One page of matching documents, from the offset asked for. */
   evidence: { item: EvidenceItem; codes: string[] }[];
+  /** How many documents of the agency match in all (a count in the database, not the page length). */
+  evidenceTotal: number;
+}
+
+export interface AgencyItemsPage {
+  items: EvidenceItem[];
+  total: number;
+  agencyTotal: number;
 }
 
 /** A file chosen in the system picker, as the renderer sees it (never its path). */
@@ -59,8 +71,13 @@ export interface BackupInfo {
 export const evidenceChannels = {
   /** With the totals: a stored file can turn a document into evidence and change the marks. */
   'evidence:listForAssessment': { input: z.strictObject({ assessmentId: id }), output: out<{ items: EvidenceItem[]; totals: Totals }>() },
-  /** Every item of the agency, also from earlier years (to reuse without importing again). */
-  'evidence:listForAgency': { input: z.strictObject({ agencyId: id }), output: out<{ items: EvidenceItem[] }>() },
+  /** Items of the agency, also from earlier years (to reuse without importing again), newest first:
+   *  one page of those matching `query` (every word, diacritics ignored) from `offset`, with how many
+   *  match (`total`) and how many the agency has (`agencyTotal`). */
+  'evidence:listForAgency': {
+    input: z.strictObject({ agencyId: id, query: z.string().max(200).optional(), offset: z.number().int().min(0).max(1_000_000).optional() }),
+    output: out<AgencyItemsPage>(),
+  },
   'evidence:create': {
     input: z.strictObject({ assessmentId: id, code: code.nullable(), draft: evidenceDraftSchema }),
     output: out<EvidenceChange>(),
@@ -70,7 +87,8 @@ export const evidenceChannels = {
   'evidence:link': { input: z.strictObject({ assessmentId: id, code, itemId: id }), output: out<EvidenceChange>() },
   'evidence:unlink': { input: z.strictObject({ assessmentId: id, code, itemId: id }), output: out<EvidenceChange>() },
   'evidence:removeFile': { input: z.strictObject({ assessmentId: id, fileId: id }), output: out<EvidenceChange>() },
-  'evidence:gaps': { input: z.strictObject({ assessmentId: id }), output: out<EvidenceGaps>() },
+  /** `itemsOffset`: a further page of the items without files ("Xem thêm"). */
+  'evidence:gaps': { input: z.strictObject({ assessmentId: id, itemsOffset: z.number().int().min(0).max(1_000_000).optional() }), output: out<EvidenceGaps>() },
   /** Desktop only: opens an allowlisted file with the system application through a temporary copy. */
   'evidence:openWithSystem': { input: z.strictObject({ fileId: id }), output: out<{ opened: true }>() },
   /** Desktop only: the system file picker (several files). Grants each file by id, single use, for an hour. */
@@ -86,6 +104,10 @@ export const evidenceChannels = {
   'evidence:cancelPicked': { input: z.strictObject({ pickId }), output: out<{ cancelled: boolean }>() },
   /** Stops a streamed upload (by the id the renderer sent with it): nothing is kept. False when it is already stored. */
   'evidence:cancelUpload': { input: z.strictObject({ uploadId }), output: out<{ cancelled: boolean }>() },
-  'search:query': { input: z.strictObject({ assessmentId: id, query: z.string().max(200) }), output: out<SearchResults>() },
+  /** `evidenceOffset`: a further page of documents ("Xem thêm"); criteria then come back empty. */
+  'search:query': {
+    input: z.strictObject({ assessmentId: id, query: z.string().max(200), evidenceOffset: z.number().int().min(0).max(1_000_000).optional() }),
+    output: out<SearchResults>(),
+  },
   'backups:create': { input: z.strictObject({}), output: out<BackupInfo>() },
 } as const;

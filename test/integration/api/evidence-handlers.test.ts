@@ -142,6 +142,40 @@ describe('evidence', () => {
     expect(plan.criteria.every((c) => c.matchedIn !== 'code')).toBe(true);
   });
 
+  it('says how many documents match in all (a count, not the page length) and pages through every one', async () => {
+    for (let i = 1; i <= 120; i++) await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft(`${i}/KH-UBND`, `Kế hoạch số ${i}`) });
+    for (let i = 1; i <= 5; i++) await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft(`${i}/TB`, 'Thông báo') });
+    const first = await h.call('search:query', { assessmentId, query: 'ke hoach' });
+    expect(first.evidenceTotal).toBe(120);
+    expect(first.evidence).toHaveLength(50);
+    const seen = new Set(first.evidence.map((e) => e.item.docNumber));
+    for (let offset = 50; offset < 120; offset += 50) {
+      const page = await h.call('search:query', { assessmentId, query: 'ke hoach', evidenceOffset: offset });
+      expect(page.evidenceTotal).toBe(120);
+      expect(page.criteria).toEqual([]);
+      for (const e of page.evidence) seen.add(e.item.docNumber);
+    }
+    expect(seen.size).toBe(120);
+    const none = await h.call('search:query', { assessmentId, query: 'khong co gi nay' });
+    expect([none.evidenceTotal, none.criteria.length]).toEqual([0, 0]);
+
+    // The reuse dialog's list: pages of 100 from the database, filtered and counted there.
+    const { agencies } = await h.call('agencies:list', {});
+    const agencyId = agencies[0]!.id;
+    const all = await h.call('evidence:listForAgency', { agencyId });
+    expect([all.items.length, all.total, all.agencyTotal]).toEqual([100, 125, 125]);
+    const rest = await h.call('evidence:listForAgency', { agencyId, offset: 100 });
+    expect(new Set([...all.items, ...rest.items].map((i) => i.id)).size).toBe(125);
+    const plans = await h.call('evidence:listForAgency', { agencyId, query: 'thong bao' });
+    expect([plans.items.length, plans.total, plans.agencyTotal]).toEqual([5, 5, 125]);
+
+    // The completeness list: the documents without a file, counted in all and paged by 100.
+    const gaps = await h.call('evidence:gaps', { assessmentId });
+    expect([gaps.itemsWithoutFiles.length, gaps.itemsWithoutFilesTotal]).toEqual([100, 125]);
+    const more = await h.call('evidence:gaps', { assessmentId, itemsOffset: 100 });
+    expect(new Set([...gaps.itemsWithoutFiles, ...more.itemsWithoutFiles].map((i) => i.id)).size).toBe(125);
+  });
+
   it('deletes an unused item and removes its file from disk only after the next backup', async () => {
     const created = await h.call('evidence:create', { assessmentId, code: yesNoCode, draft: draft('4/TB', 'Thông báo') });
     const itemId = created.item!.id;

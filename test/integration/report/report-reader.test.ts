@@ -12,6 +12,7 @@ import { agencyDraft } from '../../helpers/agency-fixture';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { makeMinimalSet } from '../../helpers/criteria-set-fixture';
 import { docxParts, tableRows, xmlText } from '../../helpers/docx-xml';
+import { departmentAssessment, newDepartmentAssessment } from '../../helpers/report-assessment';
 
 const soffice = findSoffice();
 const canConvert = soffice !== null && spawnSync('pdftotext', ['-v']).error === undefined;
@@ -71,6 +72,20 @@ describe('the report as a Sở Nội vụ reviewer reads it', () => {
     expect(text).not.toContain('\u2212');
   });
 
+  it('labels the class "tạm tính" while self-scored leaves are unanswered, as the screen does; plain once all are; none before any', async () => {
+    const partial = xmlText(docxParts(fs.readFileSync(await exportReport(await communeAssessment(), 'docx'))).document);
+    expect(partial).toMatch(/Xếp loại\S[^()]* \(tạm tính\)/);
+    expect(partial).toMatch(/%, xếp loại tạm tính \S[^()]* \(còn \d+ tiêu chí chưa chấm\)\. Chi tiết/);
+
+    const complete = xmlText(docxParts(fs.readFileSync(await exportReport((await departmentAssessment(h, { complete: true })).assessmentId, 'docx'))).document);
+    expect(complete).not.toContain('tạm tính');
+    expect(complete).toMatch(/%, xếp loại [^.()]+\. Chi tiết/);
+
+    const none = xmlText(docxParts(fs.readFileSync(await exportReport((await newDepartmentAssessment(h)).assessmentId, 'docx'))).document);
+    expect(none).toContain('Xếp loạiChưa xếp loại (chưa chấm tiêu chí nào)');
+    expect(none).toContain('%, chưa xếp loại vì chưa chấm tiêu chí nào. Chi tiết');
+  });
+
   it('refuses a department profile without its abbreviation, in Vietnamese, and saves nothing', async () => {
     const refused = await h.fail('agencies:create', agencyDraft({ abbreviation: ' ' }));
     expect(refused.code).toBe('INVALID_INPUT');
@@ -86,5 +101,7 @@ describe('the report as a Sở Nội vụ reviewer reads it', () => {
     expect(text).toContain('Số: …/BC-UBND');
     expect(text).toContain('Ủy ban nhân dân xã Hòa Bình báo cáo kết quả như sau');
     expect(text).toContain('- Lưu: VT, UBND.');
+    expect(text).toMatch(/xếp loại tạm tính \S[^()]* \(còn \d+ tiêu chí chưa chấm\)/);
+    expect(text).toContain('(tạm tính)');
   }, 120_000);
 });
