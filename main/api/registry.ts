@@ -8,9 +8,10 @@ import { backupHandlers } from './handlers/backups';
 import { criteriaSetHandlers } from './handlers/criteria-sets';
 import { evidenceHandlers } from './handlers/evidence';
 import { pickedEvidenceHandlers } from './handlers/evidence-picked';
+import { historyHandlers } from './handlers/history';
 import { packageHandlers } from './handlers/package';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...historyHandlers };
 }

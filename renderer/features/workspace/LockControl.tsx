@@ -9,7 +9,7 @@ interface LockControlProps {
   status: AssessmentStatus;
   totals: Totals;
   /** Sends the new status (after pending answers are saved); the error message, or null. */
-  onChange: (status: AssessmentStatus) => Promise<string | null>;
+  onChange: (status: 'draft' | 'final', reason?: string) => Promise<string | null>;
 }
 
 /** What keeps the assessment from being locked, e.g. "Chưa khóa được: còn 2 tiêu chí chưa chấm." (null when complete). */

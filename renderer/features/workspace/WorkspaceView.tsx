@@ -128,12 +128,12 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     input?.focus();
   };
 
-  const changeStatus = async (next: AssessmentStatus): Promise<string | null> => {
+  const changeStatus = async (next: 'draft' | 'final', reason?: string): Promise<string | null> => {
     // Answers still being typed are saved first: the backend checks completeness on what it has.
     // An answer the backend refused stays on screen unsaved: locking would freeze the old value.
     await saver.settle();
     if (next === 'final' && saver.getStatus().kind === 'error') return t('lock.unsaved');
-    const result = await api['assessments:setStatus']({ assessmentId, status: next });
+    const result = await api['assessments:setStatus']({ assessmentId, status: next, ...(reason ? { reason } : {}) });
     if (!result.ok) return result.error.message;
     setStatus(result.value.status);
     if (result.value.status === 'final') setAdding(null);
