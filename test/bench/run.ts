@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package, criteria, backup).
+ * named groups (store, search, evidence, upload, report, package, criteria, backup, history).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
 import { benchBackup } from './backup-bench';
 import { benchCriteria } from './criteria-bench';
 import { benchEvidenceImport } from './evidence-bench';
+import { benchHistory } from './history-bench';
 import { benchPackage } from './package-bench';
 import { benchReportExport } from './report-bench';
 import { benchSearch } from './search-bench';
@@ -23,6 +24,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   package: () => benchPackage(),
   criteria: () => benchCriteria(),
   backup: () => benchBackup(),
+  history: () => benchHistory(),
 };
 
 async function main(): Promise<void> {
