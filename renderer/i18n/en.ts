@@ -2,7 +2,8 @@
 import { enBackups } from './en-backups';
 import { enCore } from './en-core';
 import { enEvidence } from './en-evidence';
+import { enHistory } from './en-history';
 import { enReport } from './en-report';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enHistory };
