@@ -8,10 +8,11 @@ import { backupHandlers } from './handlers/backups';
 import { criteriaSetHandlers } from './handlers/criteria-sets';
 import { evidenceHandlers } from './handlers/evidence';
 import { pickedEvidenceHandlers } from './handlers/evidence-picked';
+import { historyHandlers } from './handlers/history';
 import { packageHandlers } from './handlers/package';
 import { dataArchiveHandlers } from './handlers/data-archive';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...historyHandlers };
 }

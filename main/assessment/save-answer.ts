@@ -1,5 +1,5 @@
-/** One officer action on one leaf: check the input against the rule, then write the answer
- *  and touch the assessment in ONE transaction, then return the answer and fresh totals. */
+/** One officer action on one leaf: check the input against the rule, then write the answer, its
+ *  history row (when it changes something) and touch the assessment in ONE transaction, then return the answer and fresh totals. */
 import type Database from 'better-sqlite3';
 import type { AnswerView } from '../../shared/api/contract';
 import { AppFailure } from '../../shared/api/result';
@@ -8,7 +8,9 @@ import { evaluateLeaf } from '../../shared/domain/scoring';
 import type { Totals } from '../../shared/domain/scoring-types';
 import { requireLeaf } from '../criteria/require-leaf';
 import { loadCriteriaSet } from '../criteria/set-cache';
-import { listAnswers, upsertAnswer } from '../store/queries/answers';
+import { getAnswer, listAnswers, upsertAnswer } from '../store/queries/answers';
+import { isReadOnlyStatus } from '../../shared/api/entities';
+import { recordChange, sameJson } from '../history/record';
 import { touchAssessment } from '../store/queries/assessments';
 import { answerView, requireAssessment, totalsFor } from './assessment-view';
 
@@ -19,11 +21,15 @@ export function saveAnswer(
 ): { answer: AnswerView; totals: Totals } {
   return db.transaction(() => {
     const assessment = requireAssessment(db, req.assessmentId);
-    if (assessment.status === 'final') throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được.');
+    if (isReadOnlyStatus(assessment.status)) throw new AppFailure('CONFLICT', 'Kỳ đánh giá đã khóa, không sửa được.');
     const set = loadCriteriaSet(db, assessment.setHash);
     const visit = requireLeaf(set, req.code);
     const result = evaluateLeaf(set, visit.node, req.answer);
     if (result.state === 'invalid') throw new AppFailure('OUT_OF_RANGE', result.error ?? 'Giá trị không hợp lệ.', { path: 'answer.input' });
+    const old = getAnswer(db, req.assessmentId, req.code);
+    const before = old ? { input: old.input, notApplicable: old.notApplicable, explanation: old.explanation } : null;
+    const after = { input: req.answer.input, notApplicable: req.answer.notApplicable, explanation: req.answer.explanation };
+    if (!sameJson(before, after)) recordChange(db, { assessmentId: req.assessmentId, kind: 'answer', action: 'save', code: req.code, before, after }, now);
     upsertAnswer(db, {
       assessmentId: req.assessmentId,
       code: req.code,

@@ -6,6 +6,7 @@
  * next year's draft. Linking and unlinking in the draft stay allowed: they change only the draft.
  */
 import type Database from 'better-sqlite3';
+import { isReadOnlyStatus } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
 import { requireAssessment } from '../assessment/assessment-view';
 import { itemAgencyId, lockedYearsBackedBy } from '../store/queries/evidence';
@@ -13,10 +14,10 @@ import { itemNotFound } from './import-failures';
 
 export const LOCKED_EVIDENCE_MESSAGE = 'Kỳ đánh giá đã khóa, không sửa được tài liệu kiểm chứng.';
 
-/** The assessment, refused once it is final (locked). */
+/** The assessment, refused once it is locked or any later status (submitted, appraised, closed). */
 export function requireUnlockedAssessment(db: Database.Database, assessmentId: number) {
   const assessment = requireAssessment(db, assessmentId);
-  if (assessment.status === 'final') throw new AppFailure('CONFLICT', LOCKED_EVIDENCE_MESSAGE);
+  if (isReadOnlyStatus(assessment.status)) throw new AppFailure('CONFLICT', LOCKED_EVIDENCE_MESSAGE);
   return assessment;
 }
 

@@ -40,6 +40,8 @@ import { sqliteCode } from '../store/statements';
 import { itemExists, refreshSearchText, touchItem } from '../store/queries/evidence';
 import { forgetBlob } from '../store/queries/blob-journal';
 import { findFileOnItem, insertBlobIfMissing, insertFile, itemsHoldingBlob } from '../store/queries/evidence-files';
+import { recordChange, recordInEach } from '../history/record';
+import { assessmentsLinking } from '../store/queries/history';
 
 export type { ImportedFile } from '../../shared/api/evidence-entities';
 
@@ -182,6 +184,9 @@ function recordImport(db: Database.Database, dataDir: string, r: Recorded): Impo
   if (!existing) {
     refreshSearchText(db, r.itemId);
     touchItem(db, r.itemId, r.now);
+    const added = { kind: 'file' as const, action: 'add', itemId: r.itemId, after: { fileName: file.displayName, size, sha256: hash } };
+    if (r.assessmentId !== undefined) recordChange(db, { ...added, assessmentId: r.assessmentId }, r.now);
+    else recordInEach(db, assessmentsLinking(db, r.itemId), added, r.now);
   }
   return {
     fileId: file.id,

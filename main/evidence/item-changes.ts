@@ -12,6 +12,18 @@ import { loadCriteriaSet } from '../criteria/set-cache';
 import { getFile } from '../store/queries/evidence-files';
 import { countItemsWithoutFiles, deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, removeFile, unlinkItem, updateItem } from '../store/queries/evidence';
 import { requireEditableItem, requireUnlockedAssessment } from './editable-item';
+import type { EvidenceItem } from '../../shared/api/evidence-entities';
+import { recordChange, recordInEach, sameJson } from '../history/record';
+import { assessmentsLinking } from '../store/queries/history';
+
+/** What the history keeps of an item: its details and its files' names. */
+export function itemDetails(item: EvidenceItem) {
+  const { docNumber, issuedOn, issuer, docType, summary } = item;
+  return { docNumber, issuedOn, issuer, docType, summary, files: item.files.map((f) => f.displayName) };
+}
+
+/** What the history keeps of a link: which document backs the criterion. */
+const linkDetails = (item: EvidenceItem) => ({ itemId: item.id, docNumber: item.docNumber, summary: item.summary });
 
 function requireLeafOf(db: Database.Database, assessmentId: number, code: string): void {
   requireLeaf(loadCriteriaSet(db, requireAssessment(db, assessmentId).setHash), code);
@@ -37,7 +49,11 @@ export function createItem(db: Database.Database, req: { assessmentId: number; c
     const assessment = requireAssessment(db, req.assessmentId);
     if (req.code !== null) requireLeafOf(db, req.assessmentId, req.code);
     const item = insertItem(db, assessment.agencyId, req.draft, now);
-    if (req.code !== null) linkItem(db, req.assessmentId, req.code, item.id, now);
+    recordChange(db, { assessmentId: req.assessmentId, kind: 'evidence', action: 'create', itemId: item.id, after: itemDetails(requireItem(db, item.id)) }, now);
+    if (req.code !== null) {
+      linkItem(db, req.assessmentId, req.code, item.id, now);
+      recordChange(db, { assessmentId: req.assessmentId, kind: 'link', action: 'link', code: req.code, itemId: item.id, after: linkDetails(requireItem(db, item.id)) }, now);
+    }
     return item.id;
   });
 }
@@ -45,14 +61,20 @@ export function createItem(db: Database.Database, req: { assessmentId: number; c
 export function editItem(db: Database.Database, req: { assessmentId: number; itemId: number; draft: EvidenceDraft }, now: string): EvidenceChange {
   return change(db, req.assessmentId, () => {
     requireEditableItem(db, req.assessmentId, req.itemId);
+    const before = itemDetails(requireItem(db, req.itemId));
     if (!updateItem(db, req.itemId, req.draft, now)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
+    const after = itemDetails(requireItem(db, req.itemId));
+    if (!sameJson(before, after)) recordChange(db, { assessmentId: req.assessmentId, kind: 'evidence', action: 'edit', itemId: req.itemId, before, after }, now);
     return req.itemId;
   });
 }
 
-export function removeItem(db: Database.Database, req: { assessmentId: number; itemId: number }): EvidenceChange {
+export function removeItem(db: Database.Database, req: { assessmentId: number; itemId: number }, now: string): EvidenceChange {
   return change(db, req.assessmentId, () => {
     requireEditableItem(db, req.assessmentId, req.itemId); // this agency's, and not frozen by a locked year
+    const before = itemDetails(requireItem(db, req.itemId));
+    const where = [...new Set([req.assessmentId, ...assessmentsLinking(db, req.itemId)])];
+    recordInEach(db, where, { kind: 'evidence', action: 'delete', itemId: req.itemId, before }, now);
     if (!deleteItem(db, req.itemId)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng.');
     return null;
   });
@@ -61,15 +83,20 @@ export function removeItem(db: Database.Database, req: { assessmentId: number; i
 export function linkToCriterion(db: Database.Database, req: { assessmentId: number; code: string; itemId: number }, now: string): EvidenceChange {
   return change(db, req.assessmentId, () => {
     requireLeafOf(db, req.assessmentId, req.code);
-    linkItem(db, req.assessmentId, req.code, req.itemId, now);
+    const item = requireItem(db, req.itemId);
+    if (linkItem(db, req.assessmentId, req.code, req.itemId, now)) {
+      recordChange(db, { assessmentId: req.assessmentId, kind: 'link', action: 'link', code: req.code, itemId: req.itemId, after: linkDetails(item) }, now);
+    }
     return req.itemId;
   });
 }
 
-export function unlinkFromCriterion(db: Database.Database, req: { assessmentId: number; code: string; itemId: number }): EvidenceChange {
+export function unlinkFromCriterion(db: Database.Database, req: { assessmentId: number; code: string; itemId: number }, now: string): EvidenceChange {
   return change(db, req.assessmentId, () => {
-    requireItem(db, req.itemId);
-    unlinkItem(db, req.assessmentId, req.code, req.itemId);
+    const item = requireItem(db, req.itemId);
+    if (unlinkItem(db, req.assessmentId, req.code, req.itemId)) {
+      recordChange(db, { assessmentId: req.assessmentId, kind: 'link', action: 'unlink', code: req.code, itemId: req.itemId, before: linkDetails(item) }, now);
+    }
     return req.itemId;
   });
 }
@@ -79,6 +106,8 @@ export function removeItemFile(db: Database.Database, req: { assessmentId: numbe
     const file = getFile(db, req.fileId);
     if (file) requireEditableItem(db, req.assessmentId, file.itemId);
     if (!file || !removeFile(db, req.fileId, now)) throw new AppFailure('NOT_FOUND', 'Không tìm thấy tệp.');
+    const before = { fileName: file.displayName, size: file.size, sha256: file.hash };
+    recordChange(db, { assessmentId: req.assessmentId, kind: 'file', action: 'remove', itemId: file.itemId, before }, now);
     return file.itemId;
   });
 }

@@ -11,6 +11,14 @@ export const REPORT_PATH = 'bao-cao.docx';
 /** Evidence lives under tai-lieu-kiem-chung/<criterion code>/<document symbol>/<display name>. */
 export const EVIDENCE_ROOT = 'tai-lieu-kiem-chung';
 export const FIXED_PATHS: readonly string[] = [ASSESSMENT_PATH, CRITERIA_SET_PATH, REPORT_PATH];
+/** The history of the assessment up to the package (main/history/history-document.ts). */
+export const HISTORY_PATH = 'lich-su.json';
+/** The signed report (a digitally signed PDF or a scan), in the package of a submission. */
+export const SIGNED_REPORT_BASE = 'bao-cao-da-ky';
+const SIGNED_REPORT_PATH = /^bao-cao-da-ky\.(pdf|png|jpe?g)$/u;
+export const isSignedReportPath = (name: string): boolean => SIGNED_REPORT_PATH.test(name);
+/** Entries a package may carry beside the fixed ones and the evidence. */
+export const isOptionalPath = (name: string): boolean => name === HISTORY_PATH || isSignedReportPath(name);
 
 const KIB = 1024;
 const MIB = 1024 * KIB;

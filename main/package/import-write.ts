@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import type { PackageImportResult } from '../../shared/api/channels/package';
 import type { Agency } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
+import { isReadOnlyStatus } from '../../shared/domain/assessment-status';
+import { recordChange } from '../history/record';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { findLeaf } from '../../shared/domain/criteria-tree';
 import { evaluateLeaf } from '../../shared/domain/scoring';
@@ -50,7 +52,7 @@ export function needsConfirmation(manifest: Manifest, agencyName: string): AppFa
 export function guardExisting(plan: ImportPlan, manifest: Manifest, overwrite: boolean): void {
   if (!plan.assessment || !plan.differs) return;
   if (!overwrite) throw needsConfirmation(manifest, plan.agency?.name ?? manifest.agency.name);
-  if (plan.assessment.status === 'final') {
+  if (isReadOnlyStatus(plan.assessment.status)) {
     throw new AppFailure('CONFLICT', `Kỳ đánh giá năm ${manifest.year} trên máy này đã khóa (bản chính thức), không ghi đè được.`);
   }
 }
@@ -127,7 +129,11 @@ export function writeImport(db: Database.Database, input: ImportInput): Omit<Pac
     const itemIds = resolveItems(db, agency.id, plan, input, counts);
     const overwritten = plan.assessment !== undefined && plan.differs;
     if (overwritten) clearAssessment(db, assessment.id);
-    if (!plan.assessment || overwritten) writeAssessmentContent(db, assessment.id, itemIds, input, counts);
+    if (!plan.assessment || overwritten) {
+      writeAssessmentContent(db, assessment.id, itemIds, input, counts);
+      const after = { createdAt: input.manifest.createdAt, answers: counts.answers, links: counts.links, status: input.doc.assessment.status };
+      recordChange(db, { assessmentId: assessment.id, kind: 'import', action: overwritten ? 'overwrite' : 'create', after }, input.now);
+    }
     const unchanged = !counts.agency && !counts.criteriaSet && !counts.assessment && counts.items === 0 && !overwritten;
     return { agencyId: agency.id, assessmentId: assessment.id, setHash: input.manifest.set.hash, unchanged, created: counts, overwritten };
   })();

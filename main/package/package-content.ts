@@ -19,7 +19,8 @@ import { renderReportDocx } from '../report/docx/render';
 import { asciiSlug } from '../report/report-file-name';
 import { compareCodes } from '../../shared/domain/criteria-tree';
 import { EvidenceLayout } from './evidence-paths';
-import { ASSESSMENT_PATH, CRITERIA_SET_PATH, PACKAGE_FORMAT, REPORT_PATH } from './format';
+import { ASSESSMENT_PATH, CRITERIA_SET_PATH, HISTORY_PATH, PACKAGE_FORMAT, REPORT_PATH } from './format';
+import { historyDocument } from '../history/history-document';
 import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
 
 export interface EvidenceEntry {
@@ -105,11 +106,13 @@ function readSnapshot(db: Database.Database, assessmentId: number, now: string) 
       items: listItemsForAssessment(db, assessmentId),
       settings: settingsOf(db, assessmentId),
       model: buildReportModel(db, assessmentId, now),
+      history: historyDocument(db, assessmentId),
     };
   })();
 }
 
-export async function buildPackageContent(db: Database.Database, assessmentId: number, now: string): Promise<PackageContent> {
+/** `signed`: the signed report (a blob) carried beside bao-cao.docx, in the package of a submission. */
+export async function buildPackageContent(db: Database.Database, assessmentId: number, now: string, signed?: EvidenceEntry): Promise<PackageContent> {
   const snap = readSnapshot(db, assessmentId, now);
   const { view } = snap;
   const { docItems, entries } = evidenceSection(snap.items, assessmentId);
@@ -136,6 +139,7 @@ export async function buildPackageContent(db: Database.Database, assessmentId: n
     { path: ASSESSMENT_PATH, bytes: json(doc) },
     { path: CRITERIA_SET_PATH, bytes: Buffer.from(snap.setJson, 'utf8') },
     { path: REPORT_PATH, bytes: report },
+    { path: HISTORY_PATH, bytes: snap.history },
   ];
-  return { manifest, buffers, evidence: entries, fileName: packageFileName(view.assessment.year, view.agency, snap.model.draft) };
+  return { manifest, buffers, evidence: signed ? [signed, ...entries] : entries, fileName: packageFileName(view.assessment.year, view.agency, snap.model.draft) };
 }

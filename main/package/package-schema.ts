@@ -1,6 +1,7 @@
 /** The two JSON documents of a package, as strict zod schemas: what the writer produces and what
  *  verify and import accept (unknown keys are refused at every level). */
 import { z } from 'zod';
+import { ASSESSMENT_STATUSES } from '../../shared/domain/assessment-status';
 import { reportSettingsInputSchema } from '../../shared/api/channels/report';
 import { agencyDraftSchema } from '../../shared/api/entities';
 import { evidenceDraftSchema } from '../../shared/api/evidence-entities';
@@ -77,7 +78,7 @@ export const assessmentDocSchema = z.strictObject({
   assessment: z.strictObject({
     year,
     setHash: sha256,
-    status: z.enum(['draft', 'final']),
+    status: z.enum(ASSESSMENT_STATUSES),
     createdAt: timestamp,
     updatedAt: timestamp,
   }),

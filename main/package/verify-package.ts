@@ -19,7 +19,7 @@ import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
 import { detectType } from '../../shared/files/file-types';
 import { nameProblem } from './entry-rules';
 import { digestEntry, type OpenPackage } from './entry-stream';
-import { ASSESSMENT_PATH, CRITERIA_SET_PATH, FIXED_PATHS, isEvidencePath, LIMITS, MANIFEST_PATH, PACKAGE_FORMAT } from './format';
+import { ASSESSMENT_PATH, CRITERIA_SET_PATH, FIXED_PATHS, isEvidencePath, isOptionalPath, isSignedReportPath, LIMITS, MANIFEST_PATH, PACKAGE_FORMAT } from './format';
 import { msg, PackageRefusal } from './package-messages';
 import { manifestSchema, type Manifest, type ManifestFile } from './package-schema';
 import { checkCriteriaSet, contentProblems, firstZodIssue, parseAssessmentDoc, type CheckedContents } from './verify-contents';
@@ -83,7 +83,7 @@ function checkManifestPaths(files: readonly ManifestFile[]): void {
     const problem = nameProblem(path);
     if (problem) throw new PackageRefusal(problem, MANIFEST_PATH);
     if (seen.has(path)) throw new PackageRefusal(msg.manifestDuplicate(path), MANIFEST_PATH);
-    if (!FIXED_PATHS.includes(path) && !isEvidencePath(path)) throw new PackageRefusal(msg.manifestUnexpectedPath(path), MANIFEST_PATH);
+    if (!FIXED_PATHS.includes(path) && !isEvidencePath(path) && !isOptionalPath(path)) throw new PackageRefusal(msg.manifestUnexpectedPath(path), MANIFEST_PATH);
     seen.add(path);
   }
   const lacking = FIXED_PATHS.find((p) => !seen.has(p));
@@ -132,7 +132,7 @@ async function hashFiles(pkg: OpenPackage, pairs: { file: ManifestFile; entry: E
     r.checkedBytes += digest.size;
     if (!digest.crcOk) r.add('altered', file.path, msg.crcMismatch(file.path));
     else if (digest.sha256 !== file.sha256) r.add('altered', file.path, msg.hashDiffers(file.path));
-    else if (isEvidencePath(file.path)) {
+    else if (isEvidencePath(file.path) || isSignedReportPath(file.path)) {
       const problem = evidenceTypeProblem(file.path, digest.head, digest.size);
       if (problem) r.add('invalid', file.path, problem);
     } else if (digest.bytes) kept.set(file.path, digest.bytes);

@@ -8,6 +8,7 @@ import { AppFailure } from '../../shared/api/result';
 import { requireAssessment } from '../assessment/assessment-view';
 import { getAgency } from '../store/queries/agencies';
 import { getReportSettings, upsertReportSettings } from '../store/queries/report-settings';
+import { recordChange, sameJson } from '../history/record';
 
 const nfc = (text: string): string => text.normalize('NFC');
 
@@ -15,6 +16,13 @@ function agencyOf(db: Database.Database, assessmentId: number): Agency {
   const agency = getAgency(db, requireAssessment(db, assessmentId).agencyId);
   if (!agency) throw new AppFailure('NOT_FOUND', 'Không tìm thấy cơ quan của kỳ đánh giá.');
   return agency;
+}
+
+/** What the history keeps of the saved settings (null before the first save). */
+function settingsRecord(saved: ReturnType<typeof getReportSettings>) {
+  if (!saved) return null;
+  const { docNumber, docSymbol, reportDate, difficulties, recipients } = saved;
+  return { docNumber, docSymbol, reportDate, difficulties, recipients };
 }
 
 /** Saved settings with the defaults filled in; throws NOT_FOUND for an unknown assessment. */
@@ -38,6 +46,7 @@ export function reportSettingsFor(db: Database.Database, assessmentId: number): 
 export function saveReportSettings(db: Database.Database, assessmentId: number, input: ReportSettingsInput, now: string): ReportSettings {
   return db.transaction(() => {
     const agency = agencyOf(db, assessmentId);
+    const before = settingsRecord(getReportSettings(db, assessmentId));
     upsertReportSettings(db, {
       assessmentId,
       docNumber: nfc(input.docNumber.trim()),
@@ -47,6 +56,8 @@ export function saveReportSettings(db: Database.Database, assessmentId: number, 
       recipients: normalizeRecipients(input.recipients.map(nfc), agency),
       updatedAt: now,
     });
+    const after = settingsRecord(getReportSettings(db, assessmentId));
+    if (!sameJson(before, after)) recordChange(db, { assessmentId, kind: 'report', action: 'save', before, after }, now);
     return reportSettingsFor(db, assessmentId);
   })();
 }

@@ -12,6 +12,7 @@ import { backupChannels, type RecoveryNoticeView } from './channels/backups';
 import { criteriaSetChannels } from './channels/criteria-sets';
 import { dataArchiveChannels } from './channels/data-archive';
 import { evidenceChannels } from './channels/evidence';
+import { historyChannels, reasonSchema } from './channels/history';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
 import { reportChannels } from './channels/report';
@@ -71,9 +72,10 @@ export const contract = {
     output: out<AssessmentSummary>(),
   },
   'assessments:open': { input: z.strictObject({ assessmentId: id }), output: out<AssessmentView>() },
-  /** Lock ('final', refused with what is missing while incomplete) or unlock ('draft', always allowed). */
+  /** Lock ('final', refused with what is missing while incomplete) or unlock ('draft', from
+   *  locked only, with a reason that is recorded in the history). */
   'assessments:setStatus': {
-    input: z.strictObject({ assessmentId: id, status: z.enum(['draft', 'final']) }),
+    input: z.strictObject({ assessmentId: id, status: z.enum(['draft', 'final']), reason: reasonSchema.optional() }),
     output: out<AssessmentSummary>(),
   },
   'answers:save': {
@@ -86,6 +88,7 @@ export const contract = {
   ...packageChannels,
   ...backupChannels,
   ...dataArchiveChannels,
+  ...historyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -65,7 +65,8 @@ export interface CriteriaSetSummary {
   version: number;
 }
 
-export type AssessmentStatus = 'draft' | 'final';
+export { ASSESSMENT_STATUSES, isReadOnlyStatus, type AssessmentStatus } from '../domain/assessment-status';
+import type { AssessmentStatus } from '../domain/assessment-status';
 export interface AssessmentSummary {
   id: number;
   agencyId: number;

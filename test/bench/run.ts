@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package, criteria, backup, ui).
+ * named groups (store, search, evidence, upload, report, package, criteria, backup, ui, history).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
@@ -9,6 +9,7 @@ import { benchArchive } from './archive-bench';
 import { benchBackup } from './backup-bench';
 import { benchCriteria } from './criteria-bench';
 import { benchEvidenceImport } from './evidence-bench';
+import { benchHistory } from './history-bench';
 import { benchPackage } from './package-bench';
 import { benchReportExport } from './report-bench';
 import { benchSearch } from './search-bench';
@@ -26,6 +27,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   criteria: () => benchCriteria(),
   backup: async () => [...(await benchBackup()), ...(await benchArchive())],
   ui: () => benchUi(),
+  history: () => benchHistory(),
 };
 
 async function main(): Promise<void> {

@@ -10,7 +10,7 @@ import type { AnswerInput } from '../../shared/domain/answer';
 import { walkSet } from '../../shared/domain/criteria-tree';
 import { fullAnswers } from '../helpers/answer-generator';
 import { expect, test } from './fixtures';
-import { evidenceSection, quickStart, sampleSet, treeItem } from './officer-steps';
+import { evidenceSection, quickStart, sampleSet, saveThroughApi, treeItem } from './officer-steps';
 
 const EXPLANATION = 'Tài liệu kiểm chứng lưu tại Văn phòng Sở.';
 const answers = [...fullAnswers(sampleSet, 1)].map(([code, a]): [string, AnswerInput] => [code, { ...a, explanation: a.explanation || EXPLANATION }]);
@@ -21,27 +21,6 @@ const lastCode: string = (() => {
   return leaf.node.code;
 })();
 const seeded = answers.filter(([code]) => code !== lastCode);
-
-/** Saves answers through the same HTTP bridge and session token the page uses. */
-async function saveThroughApi(page: Page, list: [string, AnswerInput][]): Promise<void> {
-  const failures = await page.evaluate(async (items) => {
-    const token = sessionStorage.getItem('par.sessionToken') ?? '';
-    const call = async (channel: string, input: unknown) => {
-      const res = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PAR-Token': token }, body: JSON.stringify(input) });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    };
-    const agencies = (await call('agencies:list', {})).value as { agencies: { id: number }[] };
-    const list = (await call('assessments:list', { agencyId: agencies.agencies[0]!.id })).value as { assessments: { id: number }[] };
-    const assessmentId = list.assessments[0]!.id;
-    const failed: string[] = [];
-    for (const [code, answer] of items) {
-      const r = await call('answers:save', { assessmentId, code, answer });
-      if (!r.ok) failed.push(`${code}: ${r.error?.message}`);
-    }
-    return failed;
-  }, list);
-  expect(failures).toEqual([]);
-}
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Kỳ đánh giá đã khóa — chỉ xem. Mở khóa để sửa.' });
 const lockButton = (page: Page) => page.getByRole('button', { name: 'Khóa kỳ đánh giá' });
@@ -105,6 +84,9 @@ test('an officer locks a finished assessment, finds it read only after a reload,
   await banner(page).getByRole('button', { name: 'Mở khóa' }).click();
   dialog = page.getByRole('dialog', { name: 'Mở khóa kỳ đánh giá?' });
   await expect(dialog).toContainText('Báo cáo đã xuất hoặc đã ký có thể không còn khớp với dữ liệu');
+  await dialog.getByRole('button', { name: 'Mở khóa để sửa' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Hãy ghi lý do.'); // going back needs a reason, kept in the history
+  await dialog.getByLabel('Lý do mở khóa (được lưu trong lịch sử thay đổi)').fill('Sửa tiêu chí cuối');
   await dialog.getByRole('button', { name: 'Mở khóa để sửa' }).click();
   await expect(banner(page)).toHaveCount(0);
   await expect(lockButton(page)).toBeEnabled();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import type { AnswerInput } from '../../shared/domain/answer';
 import { criteriaSetSchema, type CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { repoRoot } from '../helpers/web-server-process';
 import { expect } from './fixtures';
@@ -54,4 +55,25 @@ export async function quickStart(page: Page, url: string, agency: AgencyEntry = 
   await page.getByRole('radio', { name: new RegExp(escapeRegExp(sampleSet.title)) }).check();
   await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
   await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeVisible();
+}
+
+/** Saves answers through the same HTTP bridge and session token the page uses. */
+export async function saveThroughApi(page: Page, list: [string, AnswerInput][]): Promise<void> {
+  const failures = await page.evaluate(async (items) => {
+    const token = sessionStorage.getItem('par.sessionToken') ?? '';
+    const call = async (channel: string, input: unknown) => {
+      const res = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PAR-Token': token }, body: JSON.stringify(input) });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    };
+    const agencies = (await call('agencies:list', {})).value as { agencies: { id: number }[] };
+    const list = (await call('assessments:list', { agencyId: agencies.agencies[0]!.id })).value as { assessments: { id: number }[] };
+    const assessmentId = list.assessments[0]!.id;
+    const failed: string[] = [];
+    for (const [code, answer] of items) {
+      const r = await call('answers:save', { assessmentId, code, answer });
+      if (!r.ok) failed.push(`${code}: ${r.error?.message}`);
+    }
+    return failed;
+  }, list);
+  expect(failures).toEqual([]);
 }

@@ -22,6 +22,8 @@ export interface FuzzIds {
 const ABSENT = 987_654;
 const draft = { docNumber: '12/KH-UBND', issuedOn: '2026-02-03', issuer: 'UBND', docType: 'plan', summary: 'Kế hoạch' };
 const settings = { docNumber: '', docSymbol: 'BC-SNV', reportDate: '2026-01-05', difficulties: '', recipients: ['- Sở Nội vụ;'] };
+const noFilter = { kind: null, code: null, from: null, to: null };
+const published = { finalScore: 85.5, indexPercent: 85.5, className: 'Tốt', rank: 3, rankOf: 20, publishedOn: '2027-03-01' };
 const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom(...UNICODE_EDGES), oddValue);
 
 function realRecordTouched(p: Record<string, unknown>, ids: FuzzIds): boolean {
@@ -111,5 +113,11 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     // Writes a file under exports/, never a row: the database stays the same.
     'dataArchive:export': s('dataArchive:export', 'reads', {}),
     'package:verifyExport': s('package:verifyExport', 'reads', { fileName: 'goi-ho-so.zip' }, { fileName: text }),
+    'history:list': s('history:list', 'reads', { assessmentId: own, filter: noFilter, beforeId: null, limit: 50 }, { assessmentId: assessment, filter: oddValue, beforeId: oddValue, limit: fc.integer() }),
+    'history:export': s('history:export', 'changesWhenValid', { assessmentId: own, filter: noFilter }, { assessmentId: assessment, filter: oddValue }),
+    'lifecycle:get': s('lifecycle:get', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'lifecycle:reopen': s('lifecycle:reopen', 'changes', { assessmentId: ABSENT, reason: 'Sửa số liệu' }, { assessmentId: assessment, reason: text }),
+    'lifecycle:close': s('lifecycle:close', 'changes', { assessmentId: ABSENT, result: published }, { assessmentId: assessment, result: oddValue }),
+    'lifecycle:exportSentPackage': s('lifecycle:exportSentPackage', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
   };
 }

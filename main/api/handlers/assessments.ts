@@ -8,5 +8,5 @@ export const assessmentHandlers: Pick<HandlerRegistry, 'assessments:list' | 'ass
   'assessments:list': (ctx, { agencyId }) => ({ assessments: listAssessments(ctx.db, agencyId) }),
   'assessments:create': (ctx, input) => createAssessment(ctx.db, input, ctx.now()),
   'assessments:open': (ctx, { assessmentId }) => buildAssessmentView(ctx.db, assessmentId),
-  'assessments:setStatus': (ctx, { assessmentId, status }) => changeStatusWithBackup(ctx.db, ctx.dataDir, assessmentId, status, ctx.now),
+  'assessments:setStatus': (ctx, { assessmentId, status, reason }) => changeStatusWithBackup(ctx.db, ctx.dataDir, assessmentId, status, ctx.now, reason),
 };

@@ -93,12 +93,14 @@ export function deleteFileRow(db: Database.Database, fileId: number): number | u
   return row?.item_id;
 }
 
-/** Blobs no file has used since `cutoff` or before (same clock as the trigger: SQLite's UTC 'now').
+/** Blobs no file has used since `cutoff` or before and no submission names (the signed report, the
+ *  package that was sent) (same clock as the trigger: SQLite's UTC 'now').
  *  "Or before": with one writing connection, a release stamped in the same millisecond as the
  *  cutoff was committed before the cutoff was read. */
 export function collectableBlobs(db: Database.Database, cutoff: string): string[] {
   const sql = `SELECT hash FROM blobs WHERE unreferenced_since IS NOT NULL AND unreferenced_since <= ?
-               AND NOT EXISTS (SELECT 1 FROM evidence_files WHERE blob_hash = blobs.hash) ORDER BY hash`;
+               AND NOT EXISTS (SELECT 1 FROM evidence_files WHERE blob_hash = blobs.hash)
+               AND NOT EXISTS (SELECT 1 FROM submissions WHERE signed_hash = blobs.hash OR package_hash = blobs.hash) ORDER BY hash`;
   return (prepared(db, sql).all(cutoff) as { hash: string }[]).map((r) => r.hash);
 }
 

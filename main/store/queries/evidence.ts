@@ -46,7 +46,7 @@ function linksOfItems(db: Database.Database, itemIds: number[]): (EvidenceLink &
 
 function lockedYearsOfItems(db: Database.Database, itemIds: number[]): { itemId: number; year: number }[] {
   const sql = `SELECT DISTINCT l.item_id AS itemId, a.year AS year FROM evidence_links l JOIN assessments a ON a.id = l.assessment_id
-               WHERE a.status = 'final' AND l.item_id IN (SELECT value FROM json_each(?)) ORDER BY a.year`;
+               WHERE a.status <> 'draft' AND l.item_id IN (SELECT value FROM json_each(?)) ORDER BY a.year`;
   return prepared(db, sql).all(JSON.stringify(itemIds)) as { itemId: number; year: number }[];
 }
 

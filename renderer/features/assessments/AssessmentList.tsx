@@ -28,12 +28,12 @@ export function AssessmentList({ assessments, onOpen }: { assessments: Assessmen
               {a.setTitle} <SetStatusBadge status={a.setStatus} />
             </td>
             <td>
-              {a.status === 'final' ? (
-                <span className="badge badge--locked" title={t('assessments.lockedHint')}>
-                  <LockIcon /> {t('assessments.status.final')}
-                </span>
-              ) : (
+              {a.status === 'draft' ? (
                 t('assessments.status.draft')
+              ) : (
+                <span className="badge badge--locked" title={t('assessments.lockedHint')}>
+                  <LockIcon /> {t(`status.${a.status}`)}
+                </span>
               )}
             </td>
             <td>{formatDateTime(a.updatedAt)}</td>

@@ -1,3 +1,4 @@
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../../shared/api/entities';
 import { useState } from 'react';
 import type { BackupAssessment, KeptBackup } from '../../../shared/api/channels/backups';
 import { formatBytesVi, formatPercentVi } from '../../../shared/format/numbers';
@@ -16,7 +17,8 @@ interface BackupRowProps {
 
 function ContentsLine({ a, onView }: { a: BackupAssessment; onView: (() => void) | null }) {
   const t = useT();
-  const status = a.status === 'final' ? t('backups.status.final') : t('backups.status.draft');
+  const later = (ASSESSMENT_STATUSES as readonly string[]).includes(a.status) && a.status !== 'draft' && a.status !== 'final';
+  const status = a.status === 'draft' ? t('backups.status.draft') : later ? t(`status.${a.status as AssessmentStatus}`).toLowerCase() : t('backups.status.final');
   return (
     <li>
       {t('backups.contents.line', {

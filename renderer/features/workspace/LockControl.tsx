@@ -4,12 +4,13 @@ import type { Totals } from '../../../shared/domain/scoring-types';
 import { Dialog } from '../../components/Dialog';
 import { LockIcon } from '../../components/LockIcon';
 import { useT, type TFunction } from '../../i18n/i18n';
+import { ReasonDialog } from '../lifecycle/ReasonDialog';
 
 interface LockControlProps {
   status: AssessmentStatus;
   totals: Totals;
   /** Sends the new status (after pending answers are saved); the error message, or null. */
-  onChange: (status: AssessmentStatus) => Promise<string | null>;
+  onChange: (status: 'draft' | 'final', reason?: string) => Promise<string | null>;
 }
 
 /** What keeps the assessment from being locked, e.g. "Chưa khóa được: còn 2 tiêu chí chưa chấm." (null when complete). */
@@ -23,8 +24,8 @@ export function lockBlocker(totals: Totals, t: TFunction): string | null {
 
 /**
  * Draft: "Khóa kỳ đánh giá" (disabled, with the reason, while something is missing) behind a
- * confirmation. Final: the read-only banner with "Mở khóa", also behind a confirmation that warns
- * the signed report may no longer match after edits.
+ * confirmation. Final: the read-only banner with "Mở khóa", behind a dialog that warns the signed
+ * report may no longer match after edits and asks for the reason the history keeps.
  */
 export function LockControl({ status, totals, onChange }: LockControlProps) {
   const t = useT();
@@ -72,8 +73,16 @@ export function LockControl({ status, totals, onChange }: LockControlProps) {
         <button type="button" onClick={() => setAsking(true)}>
           {t('lock.unlock')}
         </button>
-        {errorLine}
-        {dialog}
+        {asking && (
+          <ReasonDialog
+            title={t('unlock.dialogTitle')}
+            text={t('unlock.dialogText')}
+            label={t('unlock.reason')}
+            confirmLabel={t('unlock.confirm')}
+            onClose={() => setAsking(false)}
+            onConfirm={(reason) => onChange('draft', reason)}
+          />
+        )}
       </div>
     );
   }

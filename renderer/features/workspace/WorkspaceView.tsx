@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AssessmentView } from '../../../shared/api/contract';
-import type { AssessmentStatus } from '../../../shared/api/entities';
+import { isReadOnlyStatus, type AssessmentStatus } from '../../../shared/api/entities';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import type { Totals } from '../../../shared/domain/scoring-types';
 import { api } from '../../api/client';
@@ -12,6 +12,8 @@ import { CompletenessPanel } from '../evidence/CompletenessPanel';
 import { EvidenceSection, type Adding, type Highlight } from '../evidence/EvidenceSection';
 import { fileDropHandlers } from '../evidence/file-drop';
 import { useWorkspaceEvidence } from '../evidence/use-workspace-evidence';
+import { LeafHistory } from '../history/LeafHistory';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReportScreen } from '../report/ReportScreen';
 import { SearchBox } from '../search/SearchBox';
 import { AnswerSaver } from './answer-saver';
@@ -24,7 +26,7 @@ import { TotalsBar } from './TotalsBar';
 import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree-model';
 
 /** The scoring workspace: totals bar, save state, the criteria tree on the left, the selected item on the right. */
-export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: () => void }) {
+export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentView; onBack: () => void; onHistory: () => void }) {
   const t = useT();
   const assessmentId = view.assessment.id;
   const model = useMemo(() => buildTreeModel(view.set), [view.set]);
@@ -45,9 +47,9 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     return last && model.byCode.has(last) ? last : (model.nodes[0]?.code ?? null);
   });
   const [focusRequest, setFocusRequest] = useState<{ code: string } | null>(null);
-  /** 'final': locked, everything read only (the backend refuses changes too). */
+  /** Every status after draft: locked, everything read only (the backend refuses changes too). */
   const [status, setStatus] = useState<AssessmentStatus>(view.assessment.status);
-  const locked = status === 'final';
+  const locked = isReadOnlyStatus(status);
   const [notice, setNotice] = useState<string | null>(null);
   const detailRef = useRef<HTMLDivElement>(null);
   /** Set when a jump to an evidence item scrolls the detail pane itself. */
@@ -128,15 +130,15 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
     input?.focus();
   };
 
-  const changeStatus = async (next: AssessmentStatus): Promise<string | null> => {
+  const changeStatus = async (next: 'draft' | 'final', reason?: string): Promise<string | null> => {
     // Answers still being typed are saved first: the backend checks completeness on what it has.
     // An answer the backend refused stays on screen unsaved: locking would freeze the old value.
     await saver.settle();
     if (next === 'final' && saver.getStatus().kind === 'error') return t('lock.unsaved');
-    const result = await api['assessments:setStatus']({ assessmentId, status: next });
+    const result = await api['assessments:setStatus']({ assessmentId, status: next, ...(reason ? { reason } : {}) });
     if (!result.ok) return result.error.message;
     setStatus(result.value.status);
-    if (result.value.status === 'final') setAdding(null);
+    if (isReadOnlyStatus(result.value.status)) setAdding(null);
     return null;
   };
 
@@ -174,8 +176,19 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
             }}
           />
           <SaveStatusView status={saveStatus} onRetry={() => saver.retry()} />
+          <button
+            type="button"
+            onClick={() => {
+              if (!mayLeave()) return;
+              saver.flush();
+              onHistory();
+            }}
+          >
+            {t('history.open')}
+          </button>
         </div>
-        {locked && <LockControl status={status} totals={totals} onChange={changeStatus} />}
+        {status === 'final' && <LockControl status={status} totals={totals} onChange={changeStatus} />}
+        {locked && <LifecyclePanel assessmentId={assessmentId} status={status} onStatus={setStatus} />}
         <div className="totals-row">
           <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
           <button
@@ -262,6 +275,7 @@ export function WorkspaceView({ view, onBack }: { view: AssessmentView; onBack: 
                 }
               />
             )}
+            {node?.isLeaf && <LeafHistory key={`history-${node.code}`} assessmentId={assessmentId} code={node.code} />}
             {node && !node.isLeaf && <ParentPanel model={model} node={node} totals={totals} onSelect={(code) => select(code, false)} />}
           </div>
         </div>

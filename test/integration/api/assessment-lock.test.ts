@@ -95,9 +95,10 @@ describe('locking an assessment', () => {
     expect(after.totals).toEqual(view.totals);
     expect((await h.call('evidence:listForAssessment', { assessmentId })).items.map((i) => [i.docNumber, i.files.length])).toEqual([['12/KH-SNV', 0]]);
 
-    // Locking twice is harmless; unlocking is always allowed and editing works again.
+    // Locking twice is harmless; unlocking needs a reason, and then editing works again.
     expect((await h.call('assessments:setStatus', { assessmentId, status: 'final' })).status).toBe('final');
-    expect((await h.call('assessments:setStatus', { assessmentId, status: 'draft' })).status).toBe('draft');
+    expect(await h.fail('assessments:setStatus', { assessmentId, status: 'draft' })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Hãy ghi lý do') });
+    expect((await h.call('assessments:setStatus', { assessmentId, status: 'draft', reason: 'Sửa giải trình' })).status).toBe('draft');
     expect((await h.call('answers:save', { assessmentId, code, answer })).answer.explanation).toBe('Sửa sau khi khóa');
     await h.call('evidence:create', { assessmentId, code, draft: { ...plan, docNumber: '13/KH-SNV' } });
     expect(await upload(assessmentId, itemId, 'ke-hoach.pdf', makePdf('ke hoach'))).toMatchObject({ ok: true });
@@ -111,7 +112,7 @@ describe('locking an assessment', () => {
     expect(error.code).toBe('NOT_FOUND');
     const bad = await h.fail('assessments:setStatus', { assessmentId, status: 'locked' });
     expect(bad.code).toBe('INVALID_INPUT');
-    expect((await h.call('assessments:setStatus', { assessmentId, status: 'draft' })).status).toBe('draft');
+    expect((await h.call('assessments:setStatus', { assessmentId, status: 'draft', reason: 'Sửa số liệu' })).status).toBe('draft');
   });
 });
 
@@ -139,7 +140,7 @@ describe('a locked year’s evidence', () => {
     await h.call('evidence:unlink', { assessmentId: draft, code, itemId: item.id }); // the draft's own link: allowed
 
     // Unlocked again, the document can change.
-    await h.call('assessments:setStatus', { assessmentId: lockedYear, status: 'draft' });
+    await h.call('assessments:setStatus', { assessmentId: lockedYear, status: 'draft', reason: 'Bổ sung tài liệu' });
     const edited = await h.call('evidence:update', { assessmentId: lockedYear, itemId: item.id, draft: { ...plan, summary: 'Sửa' } });
     expect([edited.item!.summary, edited.item!.lockedYears]).toEqual(['Sửa', []]);
   });

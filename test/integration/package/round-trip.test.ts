@@ -61,7 +61,7 @@ describe('package round trip', () => {
   it('verifies (every hash recomputed, nothing missing, extra or altered), also through package:verifyExport', async () => {
     const report = await verifyPackageFile(packageFile);
     expect(report).toMatchObject({ ok: true, refused: false, missing: [], extra: [], altered: [], problems: [] });
-    expect(report.checkedFiles).toBe(7);
+    expect(report.checkedFiles).toBe(8); // assessment.json, criteria-set.json, bao-cao.docx, lich-su.json and 4 evidence files
     expect(report.summary?.agencyName).toBe('SỞ NỘI VỤ');
     expect(await source.call('package:verifyExport', { fileName: exported.fileName })).toEqual(report);
   });

@@ -104,6 +104,35 @@ const CASES: MigrationCase[] = [
       ]);
     },
   },
+  {
+    version: 6,
+    seed: (db) => {
+      db.exec(`INSERT INTO agencies (id, name, level, place_name, signer_title, signer_name, created_at, updated_at) VALUES (1, 'SỞ NỘI VỤ', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'A', 't', 't');
+               INSERT INTO criteria_sets (hash, set_id, year, title, level, status, issuer, leaf_count, version, canonical_json, imported_at)
+                 VALUES ('${'a'.repeat(64)}', 's', 2026, 'Bộ', 'department', 'sample', 'x', 1, 1, '{}', 't');
+               INSERT INTO assessments (id, agency_id, year, set_hash, status, created_at, updated_at) VALUES
+                 (1, 1, 2025, '${'a'.repeat(64)}', 'final', 'c', 'u'), (2, 1, 2026, '${'a'.repeat(64)}', 'draft', 'c', 'u');
+               INSERT INTO answers (assessment_id, code, explanation, updated_at) VALUES (1, '1.1', 'Đã làm', 'u');
+               INSERT INTO report_settings (assessment_id, doc_number, updated_at) VALUES (1, '12', 'u');`);
+    },
+    check: (db) => {
+      // The rebuilt table keeps every row, its status ('final' still means locked) and its children.
+      expect(db.prepare('SELECT id, status, created_at FROM assessments ORDER BY id').all()).toEqual([
+        { id: 1, status: 'final', created_at: 'c' },
+        { id: 2, status: 'draft', created_at: 'c' },
+      ]);
+      expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT count(*) AS n FROM report_settings').get()).toEqual({ n: 1 });
+      db.exec("UPDATE assessments SET status = 'closed' WHERE id = 1");
+      expect(() => db.exec("UPDATE assessments SET status = 'archived' WHERE id = 1")).toThrow(/CHECK/);
+      // A used set still cannot be deleted (the trigger was recreated over the new table).
+      expect(() => db.exec('DELETE FROM criteria_sets')).toThrow(/used by an assessment/);
+      db.exec("INSERT INTO history (assessment_id, at, officer, kind, action) VALUES (1, 't', 'Cán bộ', 'status', 'closed')");
+      expect(() => db.exec("UPDATE history SET officer = 'khác'")).toThrow(/never changed/);
+      expect(() => db.exec('DELETE FROM history')).toThrow(/never deleted/);
+      expect(() => db.exec('DELETE FROM assessments WHERE id = 1')).toThrow(/FOREIGN KEY/);
+    },
+  },
 ];
 
 describe('migrate', () => {
