@@ -74,10 +74,14 @@ function checkTable(copy: Database.Database, pragma: string, table: string): str
     const rows = copy.pragma(`${pragma}(${quoteName(table)})`) as Record<string, string>[];
     return rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
   } catch (err) {
-    // Damage bad enough that the check itself stops is a finding too.
-    if (!(sqliteCode(err) ?? '').match(/^SQLITE_(CORRUPT|NOTADB)/)) throw err;
-    return [`${table}: ${err instanceof Error ? err.message : String(err)}`];
+    return checkFailure(table, err);
   }
+}
+
+/** Damage bad enough that the check itself stops is a finding too; any other error is not ours to hide. */
+function checkFailure(table: string, err: unknown): string[] {
+  if (!(sqliteCode(err) ?? '').match(/^SQLITE_(CORRUPT|NOTADB)/)) throw err;
+  return [`${table}: ${err instanceof Error ? err.message : String(err)}`];
 }
 
 /** Checks `file` one table at a time and reads its blob hashes on the same read-only connection. */
@@ -85,7 +89,13 @@ export async function checkCopy(file: string, depth: CheckDepth): Promise<Checke
   const copy = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
   try {
     copy.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
-    const tables = copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    let tables: string[];
+    try {
+      tables = copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    } catch (err) {
+      // A schema that cannot even be read is the worst finding of all.
+      return { problems: checkFailure('sqlite_schema', err), blobHashes: [] };
+    }
     const pragma = depth === 'full' ? 'integrity_check' : 'quick_check';
     const problems: string[] = [];
     for (const table of ['sqlite_schema', ...tables]) {

@@ -126,7 +126,11 @@ export interface ArchivedBlob {
 
 /** Every blob a file row names, once, for the whole-folder archive. */
 export function blobsNamedByFiles(db: Database.Database): ArchivedBlob[] {
-  const sql = `SELECT b.hash, b.size, MIN(f.display_name) AS name FROM blobs b JOIN evidence_files f ON f.blob_hash = b.hash
+  // Evidence files, and the signed report and sent package of every submission (kept as blobs too).
+  const sql = `SELECT b.hash, b.size, MIN(n.name) AS name FROM blobs b JOIN (
+                 SELECT blob_hash AS hash, display_name AS name FROM evidence_files
+                 UNION ALL SELECT signed_hash, signed_name FROM submissions
+                 UNION ALL SELECT package_hash, package_name FROM submissions) n ON n.hash = b.hash
                GROUP BY b.hash ORDER BY b.hash`;
   return prepared(db, sql).all() as ArchivedBlob[];
 }
