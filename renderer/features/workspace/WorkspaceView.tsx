@@ -176,16 +176,6 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
             }}
           />
           <SaveStatusView status={saveStatus} onRetry={() => saver.retry()} />
-          <button
-            type="button"
-            onClick={() => {
-              if (!mayLeave()) return;
-              saver.flush();
-              onHistory();
-            }}
-          >
-            {t('history.open')}
-          </button>
         </div>
         {status === 'final' && <LockControl status={status} totals={totals} onChange={changeStatus} />}
         {locked && <LifecyclePanel assessmentId={assessmentId} status={status} onStatus={setStatus} />}
@@ -202,6 +192,17 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
             }}
           >
             {t('ws.reportButton')}
+          </button>
+          <button
+            type="button"
+            className="report-button"
+            onClick={() => {
+              if (!mayLeave()) return;
+              saver.flush();
+              onHistory();
+            }}
+          >
+            {t('history.open')}
           </button>
           {!locked && <LockControl status={status} totals={totals} onChange={changeStatus} />}
         </div>
