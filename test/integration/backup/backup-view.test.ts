@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { backupsDir } from '../../../main/evidence/backup';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
 import { migrate } from '../../../main/store/migrations';
-import { agencyDraft } from '../../helpers/agency-fixture';
+import { manualLeafAssessment } from '../../helpers/manual-leaf-assessment';
 import { createHarness, databaseFileHash, type Harness } from '../../helpers/app-harness';
 import { pdfBytes } from '../../helpers/evidence-temp';
 
@@ -19,11 +18,7 @@ let leaf: string;
 
 beforeEach(async () => {
   h = createHarness();
-  const agency = await h.call('agencies:create', agencyDraft());
-  const set = (await h.call('criteriaSets:list', {})).sets.find((s) => s.level === 'department')!;
-  assessmentId = (await h.call('assessments:create', { agencyId: agency.id, year: 2026, setHash: set.hash })).id;
-  const view = await h.call('assessments:open', { assessmentId });
-  leaf = leavesOf(view.set).find((v) => v.part === 'main' && v.node.rule?.kind === 'manual')!.node.code;
+  ({ assessmentId, leaf } = await manualLeafAssessment(h));
 });
 afterEach(() => h.dispose());
 

@@ -4,11 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { backupsDir } from '../../../main/evidence/backup';
 import { blobPath } from '../../../main/evidence/blob-store';
 import { databasePath } from '../../../main/store/open';
-import { agencyDraft } from '../../helpers/agency-fixture';
+import { manualLeafAssessment } from '../../helpers/manual-leaf-assessment';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 
 let h: Harness;
@@ -17,11 +16,7 @@ let leaf: string;
 
 beforeEach(async () => {
   h = createHarness();
-  const agency = await h.call('agencies:create', agencyDraft());
-  const set = (await h.call('criteriaSets:list', {})).sets.find((s) => s.level === 'department')!;
-  assessmentId = (await h.call('assessments:create', { agencyId: agency.id, year: 2026, setHash: set.hash })).id;
-  const view = await h.call('assessments:open', { assessmentId });
-  leaf = leavesOf(view.set).find((v) => v.part === 'main' && v.node.rule?.kind === 'manual')!.node.code;
+  ({ assessmentId, leaf } = await manualLeafAssessment(h));
 });
 afterEach(() => h.dispose());
 
