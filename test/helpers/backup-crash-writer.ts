@@ -10,7 +10,9 @@
  *   ack restore-start     (before a restore: every earlier ack may now be rolled back)
  *   ack restore-done <name>
  * It says `ready` once loaded, waits for `go`, starts the app and says `started`.
- * Usage: node --import tsx test/helpers/backup-crash-writer.ts <data dir> <pool dir> <seed> <assessment id>
+ * Usage: node --import tsx test/helpers/backup-crash-writer.ts <data dir> <pool dir> <seed> <assessment id> [no-restore]
+ * With `no-restore` the run never restores (the parent's last runs, so that writes acknowledged after
+ * the last restore are always there to check).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -60,7 +62,7 @@ async function restoreOne(ctx: AppContext, random: () => number): Promise<void> 
   ack(`restore-done ${chosen.fileName}`);
 }
 
-async function main(dataDir: string, poolDir: string, seed: number, assessmentId: number): Promise<void> {
+async function main(dataDir: string, poolDir: string, seed: number, assessmentId: number, restores: boolean): Promise<void> {
   const pool = fs.readdirSync(poolDir).sort().map((name) => path.join(poolDir, name));
   const random = seededRandom(seed);
   process.stdout.write('ready\n');
@@ -84,18 +86,18 @@ async function main(dataDir: string, poolDir: string, seed: number, assessmentId
       ctx.db.transaction(() => deleteItem(ctx.db, scratch.itemId))();
     } else if (roll < 0.96) {
       ack(`backup ${(await createBackup(ctx.db, ctx.dataDir, ctx.now(), { reason: 'auto' })).fileName}`);
-    } else {
+    } else if (restores) {
       await restoreOne(ctx, random);
     }
   }
 }
 
-const [dataDir, poolDir, seed, assessmentId] = process.argv.slice(2);
+const [dataDir, poolDir, seed, assessmentId, flag] = process.argv.slice(2);
 if (!dataDir || !poolDir || !seed || !/^\d+$/.test(seed) || !assessmentId || !/^\d+$/.test(assessmentId)) {
   process.stderr.write('usage: backup-crash-writer.ts <data dir> <pool dir> <seed> <assessment id>\n');
   process.exit(2);
 }
-main(dataDir, poolDir, Number(seed), Number(assessmentId)).catch((err: unknown) => {
+main(dataDir, poolDir, Number(seed), Number(assessmentId), flag !== 'no-restore').catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
