@@ -148,4 +148,4 @@ it(`loses no acknowledged write and no blob a kept database needs across ${RUNS}
   );
   expect(acks.backups).toBeGreaterThan(0);
   expect(acks.answers.size + acks.files.length).toBeGreaterThan(0);
-}, 600_000);
+}, 1_500_000);
