@@ -10,6 +10,7 @@ import type { Channel, InputOf } from '../../../shared/api/contract';
 import type { AppError, Result } from '../../../shared/api/result';
 import { dispatch } from '../../../main/api/dispatch';
 import { createHandlerRegistry } from '../../../main/api/registry';
+import { oneAtATime } from '../../../main/backup/one-at-a-time';
 import { writeDataArchive } from '../../../main/backup/write-archive';
 import { createAppContext, type AppContext } from '../../../main/startup/app-context';
 import { acquireDataLock } from '../../../main/startup/data-lock';
@@ -116,6 +117,25 @@ describe('switching the running app to another folder', () => {
     expect(messageOf(await moving)).toBe('ok');
     expect(app.ctx.dataDir).toBe(target);
   });
+});
+
+it('the switch waits for a backup of the old folder that is running, and closes the old database only after it', async () => {
+  const app = runningApp();
+  let finish!: () => void;
+  const oldDb = app.ctx.db;
+  const backup = oneAtATime(app.dataDir, () => new Promise<void>((resolve) => (finish = resolve)));
+  const restored = path.join(root, 'sau-sao-luu');
+  fs.mkdirSync(restored);
+  fs.copyFileSync(databasePath(app.dataDir), databasePath(restored));
+  const switching = app.ctx.folder!.switchTo(restored);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(app.ctx.dataDir).toBe(app.dataDir);
+  expect(oldDb.open).toBe(true);
+  finish();
+  await backup;
+  await switching;
+  expect(app.ctx.dataDir).toBe(restored);
+  expect(oldDb.open).toBe(false);
 });
 
 describe.skipIf(why !== null)('not enough space on the new folder\'s disk', () => {
