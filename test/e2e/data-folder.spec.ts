@@ -3,7 +3,8 @@
  * An officer exports the whole-folder archive, changes an answer, uploads the archive, sees what it
  * holds and restores it into a new folder: the app now runs there with the older answer, and the
  * choice is in the settings file. A damaged archive is refused in Vietnamese and nothing changes.
- * Moving the data folder shows its progress, then the new folder, with the old one kept.
+ * Moving the data folder to a typed folder shows the new folder afterwards, with the old one kept
+ * (the progress while it runs is checked in test/integration/backup/data-folder-*.test.ts).
  * The backend's settings file lives in a temporary folder (XDG_CONFIG_HOME), never the user's own.
  */
 import fs from 'node:fs';
@@ -124,7 +125,7 @@ test('a damaged archive is refused in Vietnamese and nothing changes', async ({ 
   expect(settingsNow()).toBe(settingsBefore);
 });
 
-test('the data folder is moved (progress shown while it runs), then the new folder is in use and the old one kept', async ({ page, app }) => {
+test('the data folder is moved to a typed folder, then the new folder is shown in use and the old one kept', async ({ page, app }) => {
   test.slow();
   await quickStart(page, app.url);
   await answer(page, 'Đạt');
