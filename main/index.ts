@@ -63,13 +63,29 @@ async function pickEvidenceFiles(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+/** "Khôi phục từ tệp": the system dialog for one whole-folder archive (.zip). */
+async function pickDataArchive(): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Chọn tệp sao lưu toàn bộ dữ liệu', properties: ['openFile'], filters: [{ name: 'Tệp sao lưu toàn bộ dữ liệu (.zip)', extensions: ['zip'] }] };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** "Chọn thư mục dữ liệu" and the restore target: the system folder dialog (a new folder can be made in it). */
+async function pickFolder(): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Chọn thư mục dữ liệu mới (trống)', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 async function onReady(): Promise<void> {
   const seeds = seedsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, moduleDir: here });
   appContext = createAppContext({ dataDir: dataDir(), mode: 'electron', seedsDir: seeds });
   await runStartupCleanup(appContext);
   autoBackup = new AutoBackup(appContext, autoBackupIntervalFromEnv());
   autoBackup.start();
-  appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles };
+  appContext.desktop = { openPath: (file) => shell.openPath(file), pickEvidenceFiles, pickDataArchive, pickFolder };
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)));
   createMainWindow(windowPaths, appContext);

@@ -7,6 +7,7 @@ import { contract, type Channel, type OutputOf, type ParsedInputOf } from '../..
 import type { Result } from '../../shared/api/result';
 import type { HandlerContext } from '../context/handler-context';
 import { resultOf } from './result-of';
+import { FOLDER_JOB_CHANNELS } from '../../shared/api/channels/data-folder';
 import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -38,5 +39,13 @@ export async function dispatch(
     };
   }
   const handler = registry[channel] as Handler<typeof channel>;
-  return resultOf(`[dispatch] ${channel}`, () => handler(ctx, parsed.data as never));
+  return resultOf(`[dispatch] ${channel}`, async () => {
+    // While a move or restore holds the data folder, every other request is refused (folder-work.ts).
+    const leave = FOLDER_JOB_CHANNELS.includes(channel) ? () => {} : ctx.folderWork.enter();
+    try {
+      return await handler(ctx, parsed.data as never);
+    } finally {
+      leave();
+    }
+  });
 }

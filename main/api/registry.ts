@@ -11,8 +11,9 @@ import { pickedEvidenceHandlers } from './handlers/evidence-picked';
 import { historyHandlers } from './handlers/history';
 import { packageHandlers } from './handlers/package';
 import { dataArchiveHandlers } from './handlers/data-archive';
+import { dataFolderHandlers } from './handlers/data-folder';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...historyHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers };
 }

@@ -18,6 +18,8 @@ import { storageFailure } from '../store/storage-errors';
 import { describeRecovery, pendingRecovery, recoverDatabaseAtStartup } from '../backup/startup-recovery';
 import { AppFailure } from '../../shared/api/result';
 import { backupBeforeUpgrade } from '../backup/upgrade-backup';
+import { FolderWork } from '../context/folder-work';
+import { dataFolderHost } from './switch-data-folder';
 
 export interface AppContext extends HandlerContext {
   close(): void;
@@ -31,11 +33,14 @@ export function createAppContext(opts: {
   maxEvidenceBytes?: number;
   /** Where the sample criteria sets are (Electron passes its own, see seedsDir()). */
   seedsDir?: string;
+  /** Where the settings file is found and PAR_DATA_DIR read, for switching folders (tests pass their own). */
+  env?: NodeJS.ProcessEnv;
 }): AppContext {
   const now = opts.now ?? (() => new Date().toISOString());
   createDataFolder(opts.dataDir);
   // Every writer holds the folder's lock (tests open many contexts of their own folders in one process).
-  const release = opts.mode === 'test' ? () => {} : acquireDataLock(opts.dataDir, opts.mode);
+  const takeLock = (dir: string): (() => void) => (opts.mode === 'test' ? () => {} : acquireDataLock(dir, opts.mode));
+  let release = takeLock(opts.dataDir);
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     const check = asStorageFailure(() => recoverDatabaseAtStartup(opts.dataDir, now()), `Thư mục dữ liệu ${opts.dataDir}`);
@@ -56,11 +61,18 @@ export function createAppContext(opts: {
       maxEvidenceBytes,
       picked: new PickedFiles(),
       uploads: new UploadCancels(),
+      folderWork: new FolderWork(),
       close: () => {
         if (ctx.db.open) ctx.db.close();
         release();
       },
     };
+    const swap = (next: () => void): (() => void) => {
+      const old = release;
+      release = next;
+      return old;
+    };
+    ctx.folder = dataFolderHost(ctx, { take: takeLock, swap }, opts.env);
     return ctx;
   } catch (err) {
     // A start-up that fails after the database opened leaves neither the handle nor the lock behind.

@@ -11,6 +11,7 @@ import type { LeafResult, Totals } from '../domain/scoring-types';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
 import { criteriaSetChannels } from './channels/criteria-sets';
 import { dataArchiveChannels } from './channels/data-archive';
+import { dataFolderChannels } from './channels/data-folder';
 import { evidenceChannels } from './channels/evidence';
 import { historyChannels, reasonSchema } from './channels/history';
 import { out } from './phantom';
@@ -88,6 +89,7 @@ export const contract = {
   ...packageChannels,
   ...backupChannels,
   ...dataArchiveChannels,
+  ...dataFolderChannels,
   ...historyChannels,
 } as const;
 

@@ -112,6 +112,15 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'package:export': s('package:export', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
     // Writes a file under exports/, never a row: the database stays the same.
     'dataArchive:export': s('dataArchive:export', 'reads', {}),
+    'dataFolder:info': s('dataFolder:info', 'reads', {}),
+    'dataFolder:pickFolder': s('dataFolder:pickFolder', 'reads', {}),
+    'dataFolder:progress': s('dataFolder:progress', 'reads', {}),
+    // A valid target would really move the fuzz folder: only the refusals of the schema are fuzzed.
+    'dataFolder:move': s('dataFolder:move', 'changesWhenValid', { target: '/khong-co/thu-muc' }, { target: text }),
+    'dataArchive:pick': s('dataArchive:pick', 'reads', {}),
+    // No archive is staged in the fuzz run: every id names nothing, so nothing is restored.
+    'dataArchive:restore': s('dataArchive:restore', 'changes', { archiveId: 'c'.repeat(32), target: '/khong-co/thu-muc' }, { archiveId: hex, target: text }),
+    'dataArchive:discard': s('dataArchive:discard', 'reads', { archiveId: 'e'.repeat(32) }, { archiveId: hex }),
     'package:verifyExport': s('package:verifyExport', 'reads', { fileName: 'goi-ho-so.zip' }, { fileName: text }),
     'history:list': s('history:list', 'reads', { assessmentId: own, filter: noFilter, beforeId: null, limit: 50 }, { assessmentId: assessment, filter: oddValue, beforeId: oddValue, limit: fc.integer() }),
     'history:export': s('history:export', 'changesWhenValid', { assessmentId: own, filter: noFilter }, { assessmentId: assessment, filter: oddValue }),

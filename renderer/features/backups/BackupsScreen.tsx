@@ -6,6 +6,8 @@ import { useT } from '../../i18n/i18n';
 import { BackupRow } from './BackupRow';
 import { BackupViewer } from './BackupViewer';
 import { DataArchivePanel } from './DataArchivePanel';
+import { DataFolderPanel } from './DataFolderPanel';
+import { RestoreFromFilePanel } from './RestoreFromFilePanel';
 import './backups.css';
 
 interface BackupsScreenProps {
@@ -25,6 +27,8 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [viewing, setViewing] = useState<{ backup: KeptBackup; assessmentId: number } | null>(null);
+  /** Bumped when a restore from file switched the folder: the folder panel reads it again. */
+  const [folderVersion, setFolderVersion] = useState(0);
 
   const load = useCallback(async () => {
     const result = await api['backups:list']({});
@@ -120,6 +124,15 @@ export function BackupsScreen({ onBack, onDataReplaced }: BackupsScreenProps) {
         </>
       )}
       <DataArchivePanel disabled={busy} />
+      <RestoreFromFilePanel
+        disabled={busy}
+        onRestored={() => {
+          setFolderVersion((v) => v + 1);
+          void load();
+          onDataReplaced();
+        }}
+      />
+      <DataFolderPanel key={folderVersion} disabled={busy} onMoved={() => void load()} />
     </section>
   );
 }

@@ -51,8 +51,6 @@ export function DataArchivePanel({ disabled }: { disabled: boolean }) {
           </div>
         )}
       </div>
-      <h2>{t('archive.move.title')}</h2>
-      <p className="hint">{t('archive.move.hint')}</p>
     </section>
   );
 }
