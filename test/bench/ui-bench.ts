@@ -126,6 +126,8 @@ export async function benchUi(): Promise<BenchFigure[]> {
         const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
         const times = await measureCase(page, server.url);
         await page.close();
+        // PAR_BENCH_UI_RAW=1 prints every round (the first open is the cold one).
+        if (process.env.PAR_BENCH_UI_RAW) for (const [key, list] of Object.entries(times)) console.log(`ui ${c.name} ${key}: ${list.map((v) => v.toFixed(0)).join(' ')}`);
         for (const a of ACTIONS) {
           const list = times[a.key]!;
           const median = percentile(list, 50);
