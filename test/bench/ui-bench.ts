@@ -134,6 +134,12 @@ export async function benchUi(): Promise<BenchFigure[]> {
           const worst = Math.max(...list);
           figures.push({ name: `ui ${c.name}: ${a.label}, median`, value: median, unit: 'ms', target: `≤ ${a.target} ms` });
           figures.push({ name: `ui ${c.name}: ${a.label}, worst of ${list.length}`, value: worst, unit: 'ms', target: `≤ ${a.target} ms` });
+          if (a.key === 'open') {
+            // The first open after the page loads is the cold one (nothing compiled or laid out yet,
+            // the server's statements not prepared): shown apart from the warm opens after it.
+            figures.push({ name: `ui ${c.name}: ${a.label}, first (cold) open`, value: list[0]!, unit: 'ms', target: `≤ ${a.target} ms` });
+            figures.push({ name: `ui ${c.name}: ${a.label}, worst of the ${list.length - 1} after it`, value: Math.max(...list.slice(1)), unit: 'ms', target: `≤ ${a.target} ms` });
+          }
         }
       } finally {
         await server.stop();
