@@ -126,12 +126,20 @@ export async function benchUi(): Promise<BenchFigure[]> {
         const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
         const times = await measureCase(page, server.url);
         await page.close();
+        // PAR_BENCH_UI_RAW=1 prints every round (the first open is the cold one).
+        if (process.env.PAR_BENCH_UI_RAW) for (const [key, list] of Object.entries(times)) console.log(`ui ${c.name} ${key}: ${list.map((v) => v.toFixed(0)).join(' ')}`);
         for (const a of ACTIONS) {
           const list = times[a.key]!;
           const median = percentile(list, 50);
           const worst = Math.max(...list);
           figures.push({ name: `ui ${c.name}: ${a.label}, median`, value: median, unit: 'ms', target: `≤ ${a.target} ms` });
           figures.push({ name: `ui ${c.name}: ${a.label}, worst of ${list.length}`, value: worst, unit: 'ms', target: `≤ ${a.target} ms` });
+          if (a.key === 'open') {
+            // The first open after the page loads is the cold one (nothing compiled or laid out yet,
+            // the server's statements not prepared): shown apart from the warm opens after it.
+            figures.push({ name: `ui ${c.name}: ${a.label}, first (cold) open`, value: list[0]!, unit: 'ms', target: `≤ ${a.target} ms` });
+            figures.push({ name: `ui ${c.name}: ${a.label}, worst of the ${list.length - 1} after it`, value: Math.max(...list.slice(1)), unit: 'ms', target: `≤ ${a.target} ms` });
+          }
         }
       } finally {
         await server.stop();

@@ -1,17 +1,16 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Totals } from '../../../shared/domain/scoring-types';
-import { formatPointsVi } from '../../../shared/format/numbers';
 import { useT } from '../../i18n/i18n';
-import { MarkIcon } from './MarkIcon';
-import type { TreeModel, VisibleRow } from './tree-model';
+import type { VisibleRow } from './tree-model';
+import { TreeRow } from './TreeRow';
 
 interface CriteriaTreeProps {
-  model: TreeModel;
   rows: VisibleRow[];
   totals: Totals;
   selected: string | null;
   /** Set when the keyboard (or a jump) moved the selection: that row takes the focus. */
   focusRequest: { code: string } | null;
+  /** Stable across renders (the rows are memoised on them). */
   onSelect: (code: string, viaKeyboard: boolean) => void;
   onToggle: (code: string, open: boolean) => void;
   /** Enter on a leaf: go to its inputs. */
@@ -19,10 +18,14 @@ interface CriteriaTreeProps {
 }
 
 /** The criteria tree (WAI-ARIA tree pattern, flat rows with aria-level and a roving tabindex). */
-export function CriteriaTree({ model, rows, totals, selected, focusRequest, onSelect, onToggle, onEnterLeaf }: CriteriaTreeProps) {
+export function CriteriaTree({ rows, totals, selected, focusRequest, onSelect, onToggle, onEnterLeaf }: CriteriaTreeProps) {
   const t = useT();
   const refs = useRef(new Map<string, HTMLLIElement>());
   const tabStop = rows.some((r) => r.node.code === selected) ? selected : (rows[0]?.node.code ?? null);
+  const rowRef = useCallback((code: string, el: HTMLLIElement | null) => {
+    if (el) refs.current.set(code, el);
+    else refs.current.delete(code);
+  }, []);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -75,50 +78,21 @@ export function CriteriaTree({ model, rows, totals, selected, focusRequest, onSe
 
   return (
     <ul className="tree" role="tree" aria-label={t('ws.treeLabel')} onKeyDown={onKeyDown}>
-      {rows.map(({ node, expanded, posInSet, setSize }) => {
-        const total = totals.nodes[node.code];
-        const isSelected = node.code === selected;
-        const showPoints = !node.isLeaf || total?.mark === 'answered' || total?.mark === 'needsExplanation';
-        return (
-          <li
-            key={node.code}
-            ref={(el) => {
-              if (el) refs.current.set(node.code, el);
-              else refs.current.delete(node.code);
-            }}
-            role="treeitem"
-            aria-level={node.depth}
-            aria-posinset={posInSet}
-            aria-setsize={setSize}
-            aria-expanded={expanded === null ? undefined : expanded}
-            aria-selected={isSelected}
-            tabIndex={node.code === tabStop ? 0 : -1}
-            className={`tree-row depth-${Math.min(node.depth, 5)}${isSelected ? ' tree-row--selected' : ''}${node.isLeaf ? ' tree-row--leaf' : ''}`}
-            style={{ paddingInlineStart: `${0.5 + (node.depth - 1) * 1.25}rem` }}
-            onClick={() => onSelect(node.code, true)}
-          >
-            <span
-              className="twisty"
-              aria-hidden="true"
-              onClick={(e) => {
-                if (expanded === null) return;
-                e.stopPropagation();
-                onToggle(node.code, !expanded);
-              }}
-            >
-              {expanded === null ? '' : expanded ? '▾' : '▸'}
-            </span>
-            <span className="node-code">{node.code}</span>
-            <span className="tree-title">{model.byCode.get(node.code)?.title}</span>
-            {total && (
-              <span className="node-points">
-                {t('ws.treePoints', { points: showPoints ? formatPointsVi(total.pointsMilli) : '—', max: formatPointsVi(total.maxMilli) })}
-              </span>
-            )}
-            {total && <MarkIcon mark={total.mark} />}
-          </li>
-        );
-      })}
+      {rows.map(({ node, expanded, posInSet, setSize }) => (
+        <TreeRow
+          key={node.code}
+          node={node}
+          expanded={expanded}
+          posInSet={posInSet}
+          setSize={setSize}
+          total={totals.nodes[node.code]}
+          isSelected={node.code === selected}
+          isTabStop={node.code === tabStop}
+          rowRef={rowRef}
+          onSelect={onSelect}
+          onToggle={onToggle}
+        />
+      ))}
     </ul>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { remembered } from '../../app/remembered';
 import { BackButton } from '../../components/BackButton';
 import { SetStatusBadge } from '../../components/SetStatusBadge';
+import { useStableCallback } from '../../components/use-stable-callback';
 import { useT } from '../../i18n/i18n';
 import { CompletenessPanel } from '../evidence/CompletenessPanel';
 import { EvidenceSection, type Adding, type Highlight } from '../evidence/EvidenceSection';
@@ -24,6 +25,7 @@ import { LockControl } from './LockControl';
 import { SaveStatusView } from './SaveStatusView';
 import { TotalsBar } from './TotalsBar';
 import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree-model';
+import { sameTotals } from './same-totals';
 
 /** The scoring workspace: totals bar, save state, the criteria tree on the left, the selected item on the right. */
 export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentView; onBack: () => void; onHistory: () => void }) {
@@ -33,7 +35,9 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
   const [totals, setTotals] = useState<Totals>(view.totals);
   const [saver] = useState(() => new AnswerSaver(assessmentId, view.answers, api['answers:save'], (_answer, next) => setTotals(next)));
   const saveStatus = useSyncExternalStore(saver.subscribe, saver.getStatus);
-  const evidence = useWorkspaceEvidence(assessmentId, setTotals);
+  /** The evidence list brings the totals again: unchanged ones must not redraw the workspace. */
+  const [keepTotals] = useState(() => (next: Totals) => setTotals((prev) => (sameTotals(prev, next) ? prev : next)));
+  const evidence = useWorkspaceEvidence(assessmentId, keepTotals);
   const [showGaps, setShowGaps] = useState(false);
   /** "Báo cáo và gói hồ sơ" takes the place of the tree and the item. */
   const [reportOpen, setReportOpen] = useState(false);
@@ -46,7 +50,10 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
     const last = remembered.code(assessmentId);
     return last && model.byCode.has(last) ? last : (model.nodes[0]?.code ?? null);
   });
-  const [focusRequest, setFocusRequest] = useState<{ code: string } | null>(null);
+  /** Opened from the list, the button that opened it is gone and focus with it: the tree takes it. */
+  const [focusRequest, setFocusRequest] = useState<{ code: string } | null>(() =>
+    selected !== null && (document.activeElement === null || document.activeElement === document.body) ? { code: selected } : null,
+  );
   /** Every status after draft: locked, everything read only (the backend refuses changes too). */
   const [status, setStatus] = useState<AssessmentStatus>(view.assessment.status);
   const locked = isReadOnlyStatus(status);
@@ -85,7 +92,7 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
     return typed === null || window.confirm(t('leaf.leaveUnsaved', { code: selected ?? '', typed }));
   };
 
-  const select = (code: string, focus: boolean) => {
+  const select = useStableCallback((code: string, focus: boolean) => {
     if (code !== selected && !mayLeave()) return;
     setReportOpen(false);
     if (code !== selected) saver.flush();
@@ -99,15 +106,16 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
     }
     remembered.setCode(assessmentId, code);
     if (focus) setFocusRequest({ code });
-  };
+  });
 
-  const toggle = (code: string, open: boolean) =>
+  const [toggle] = useState(() => (code: string, open: boolean) =>
     setExpanded((prev) => {
       const next = new Set(prev);
       if (open) next.add(code);
       else next.delete(code);
       return next;
-    });
+    }),
+  );
 
   const goToNextUnanswered = () => {
     const code = nextUnanswered(model, totals, selected);
@@ -246,7 +254,7 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
                 onOpenItem={(item, code) => openItem(item, code)}
               />
             ) : (
-              <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
+              <CriteriaTree rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
             )}
           </nav>
           <div className={`detail-pane${dropActive ? ' detail-pane--drop' : ''}`} ref={detailRef} {...dropProps}>
