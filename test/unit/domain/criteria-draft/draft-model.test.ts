@@ -86,6 +86,7 @@ describe('criteria draft: tree edits and codes', () => {
     let draft = blankDraft(2026);
     const child = addChild(draft, draft.fields[0]!.key);
     draft = setKeepCodes(child.draft, true);
+    draft = { ...draft, meta: { ...draft.meta, title: 'Bộ chỉ số thử', issuer: 'UBND tỉnh', totalMaxPoints: '10' } };
     draft = updateNode(titled(draft, child.key, 'Kế hoạch', '10'), child.key, (node) => ({ ...node, code: '2.1' }));
     draft = titled(draft, draft.fields[0]!.key, 'Chỉ đạo', '10');
     expect(codes(draft.fields)).toEqual(['1', '2.1']);
