@@ -3,8 +3,9 @@ import { enArchive } from './en-archive';
 import { enBackups } from './en-backups';
 import { enCore } from './en-core';
 import { enEvidence } from './en-evidence';
+import { enEditor } from './en-editor';
 import { enHistory } from './en-history';
 import { enReport } from './en-report';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enEditor };
