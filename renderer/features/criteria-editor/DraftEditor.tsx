@@ -106,7 +106,7 @@ export function DraftEditor({ initial }: { initial: CriteriaDraftView }) {
             />
           )}
           {!location && !part && <p className="panel">{t('editor.node.none')}</p>}
-          {location && location.node.children.length === 0 && <LeafPreview key={location.node.key} draft={draft} node={location.node} />}
+          {location && location.node.children.length === 0 && <LeafPreview key={`preview-${location.node.key}`} draft={draft} node={location.node} />}
         </div>
       </div>
       <InstallDraft draftId={initial.id} check={check} pending={pending} flush={saver.flush} />
