@@ -15,7 +15,7 @@ import { LeafPreview } from './LeafPreview';
 import { MetaForm } from './MetaForm';
 import { NodeForm, PartForm } from './NodeForm';
 import { TreeToolbar } from './TreeToolbar';
-import { useDraftSaver } from './use-draft-saver';
+import { useDraftSaver, useSaveState, type SaveStatus } from './use-draft-saver';
 
 /** How long typing must pause before the set is checked again. */
 export const CHECK_DELAY_MS = 300;
@@ -52,9 +52,9 @@ export function DraftEditor({ initial }: { initial: CriteriaDraftView }) {
   const pending = checked !== draft;
 
   return (
-    <div className="editor">
+    <div className="editor" onBlur={() => void saver.flush()}>
       <p className="editor-status" role="status">
-        {saver.state.kind === 'saving' ? t('editor.saving') : saver.state.kind === 'failed' ? t('editor.saveFailed', { message: saver.state.message }) : t('editor.saved')}
+        <SaveStatusText status={saver.status} />
         {' · '}
         {pending ? t('editor.checking') : check.ok ? t('editor.noIssues') : t('editor.issues', { count: check.issues.length })}
       </p>
@@ -112,4 +112,11 @@ export function DraftEditor({ initial }: { initial: CriteriaDraftView }) {
       <InstallDraft draftId={initial.id} check={check} pending={pending} flush={saver.flush} />
     </div>
   );
+}
+
+/** "Đã lưu" / "Đang lưu…" / the failure: re-renders alone when the save state changes. */
+function SaveStatusText({ status }: { status: SaveStatus }) {
+  const t = useT();
+  const state = useSaveState(status);
+  return <>{state.kind === 'saving' ? t('editor.saving') : state.kind === 'failed' ? t('editor.saveFailed', { message: state.message }) : t('editor.saved')}</>;
 }

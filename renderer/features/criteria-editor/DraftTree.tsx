@@ -70,7 +70,8 @@ export function sumLabel(sum: SumCheck | undefined, unknown: string): { sum: str
   return { sum: sumText, max: maxText, text: `${sumText} / ${maxText}`, wrong: sum.sumMilli !== null && sum.maxMilli !== null && sum.sumMilli !== sum.maxMilli };
 }
 
-export function DraftTree(props: {
+/** Memoised: a re-render of the editor for the save indicator leaves the tree alone. */
+export const DraftTree = memo(function DraftTree(props: {
   rows: TreeRow[];
   selectedKey: string | null;
   issueCounts: Map<string, number>;
@@ -97,4 +98,4 @@ export function DraftTree(props: {
       })}
     </ul>
   );
-}
+});
