@@ -55,6 +55,7 @@ export const enEditor: PartMessages<typeof viEditor> = {
   'editor.sumTotal': 'Sum of fields: {sum} / {max}',
   'editor.sumUnknown': 'not yet known',
   'editor.tree': 'Criteria tree',
+  'editor.toolbar': 'Tree actions',
   'editor.tree.untitled': '(untitled)',
   'editor.tree.issues': '{count} problems',
   'editor.tree.bonus': 'Bonus points',

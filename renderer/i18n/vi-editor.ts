@@ -52,6 +52,7 @@ export const viEditor = {
   'editor.sumTotal': 'Tổng các lĩnh vực: {sum} / {max}',
   'editor.sumUnknown': 'chưa tính được',
   'editor.tree': 'Cây tiêu chí',
+  'editor.toolbar': 'Thao tác trên cây tiêu chí',
   'editor.tree.untitled': '(chưa có tên)',
   'editor.tree.issues': '{count} lỗi',
   'editor.tree.bonus': 'Điểm thưởng',

@@ -1,8 +1,9 @@
 /**
  * "Soạn bộ chỉ số": an officer types a small set with every rule kind, sees the sum error of a
  * field appear beside its maximum and disappear once the leaves add up, installs the set, creates
- * an assessment on it and scores a leaf.
+ * an assessment on it and scores a leaf. The editor passes axe with its problems on screen.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { treeItem } from './officer-steps';
@@ -102,6 +103,9 @@ test('criteria editor: type a set with every rule kind, fix the sum, install, as
   await expect(node(page).getByText('Tổng các mục con: 5 / 6')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Còn 1 lỗi cần sửa' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Ban hành / Cài đặt' })).toBeDisabled();
+  // The editor with its problems shown passes axe (WCAG 2.x A/AA): nothing serious or critical.
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 
   await treeItemEditor(page, '1.5').click();
   await nextLeaf(page, 'Mức độ hài lòng của người dân', '1');

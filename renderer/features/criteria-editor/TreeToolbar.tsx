@@ -17,7 +17,7 @@ export function TreeToolbar({ draft, location, onAdded, onChanged, onRemoved }: 
   const none = location === null;
   const atTop = location === null || location.index === 0;
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t('editor.tree')}>
+    <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <button type="button" onClick={() => onAdded(edits.addField(draft))}>
         {t('editor.add.field')}
       </button>
