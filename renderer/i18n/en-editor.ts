@@ -69,6 +69,7 @@ export const enEditor: PartMessages<typeof viEditor> = {
   'editor.indent': 'Indent (child of the item above)',
   'editor.outdent': 'Outdent',
   'editor.remove': 'Remove',
+  'editor.removeConfirm': 'Remove item {code} with its {count} children?',
   'editor.node': 'Item {code}',
   'editor.node.code': 'Code',
   'editor.node.title': 'Title (Enter: add at the same level)',

@@ -66,6 +66,7 @@ export const viEditor = {
   'editor.indent': 'Thụt vào (thành mục con của mục trên)',
   'editor.outdent': 'Thụt ra',
   'editor.remove': 'Xóa mục',
+  'editor.removeConfirm': 'Xóa mục {code} cùng {count} mục con của nó?',
   'editor.node': 'Mục {code}',
   'editor.node.code': 'Mã (STT)',
   'editor.node.title': 'Tên tiêu chí (Enter: thêm mục cùng cấp)',

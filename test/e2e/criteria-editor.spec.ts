@@ -134,3 +134,31 @@ test('criteria editor: type a set with every rule kind, fix the sum, install, as
 function treeItemEditor(page: Page, code: string) {
   return page.locator('.editor-tree .editor-row > button').filter({ has: page.locator('.editor-row-code', { hasText: new RegExp(`^${code.replace(/\./g, '\\.')}$`) }) });
 }
+
+test('criteria editor: what was just typed is kept when the page closes, and a group is removed only when confirmed', async ({ page, app }) => {
+  await page.goto(app.url);
+  await createAgency(page);
+  await page.getByRole('button', { name: 'Soạn bộ chỉ số' }).click();
+  await page.getByRole('button', { name: 'Tạo bản nháp trống' }).click();
+  await page.getByRole('region', { name: 'Thông tin chung' }).getByLabel('Tên bộ chỉ số').fill('Bộ chỉ số đang gõ');
+  await node(page).getByLabel('Tên tiêu chí (Enter: thêm mục cùng cấp)').fill('Lĩnh vực gõ rồi đóng ngay');
+  await page.getByRole('button', { name: 'Thêm mục con' }).click();
+  // Closed at once, before the typing pause: the page writes the draft as it goes.
+  await page.reload();
+  await page.getByRole('button', { name: 'Soạn bộ chỉ số' }).click();
+  await page.getByRole('button', { name: 'Mở bản nháp Bộ chỉ số đang gõ' }).click();
+  await expect(node(page).getByLabel('Tên tiêu chí (Enter: thêm mục cùng cấp)')).toHaveValue('Lĩnh vực gõ rồi đóng ngay');
+  await expect(treeItemEditor(page, '1.1')).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Xóa mục' }).click();
+  await expect(treeItemEditor(page, '1.1')).toBeVisible();
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe('Xóa mục 1 cùng 1 mục con của nó?');
+    void dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Xóa mục' }).click();
+  await expect(page.locator('.editor-tree .editor-row')).toHaveCount(0);
+  // A set without fields is refused by the validator: its issue is listed with the set's information.
+  await expect(page.locator('.editor-meta .editor-issues .issue-path').filter({ hasText: /^fields$/ })).toBeVisible();
+});

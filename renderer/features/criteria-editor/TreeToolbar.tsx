@@ -39,7 +39,17 @@ export function TreeToolbar({ draft, location, onAdded, onChanged, onRemoved }: 
       <button type="button" disabled={location?.parentKey == null} onClick={() => key && onChanged(edits.outdentNode(draft, key))}>
         {t('editor.outdent')}
       </button>
-      <button type="button" disabled={none} onClick={() => key && onRemoved(edits.removeNode(draft, key))}>
+      <button
+        type="button"
+        disabled={none}
+        onClick={() => {
+          if (!location) return;
+          // A group takes its children with it: asked first. A leaf goes at once.
+          const children = location.node.children.length;
+          if (children > 0 && !window.confirm(t('editor.removeConfirm', { code: location.node.code, count: children }))) return;
+          onRemoved(edits.removeNode(draft, location.node.key));
+        }}
+      >
         {t('editor.remove')}
       </button>
       {(['bonus', 'penalty'] as const).map(
