@@ -5,6 +5,7 @@ import { answerHandlers } from './handlers/answers';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
 import { backupHandlers } from './handlers/backups';
+import { criteriaDraftHandlers } from './handlers/criteria-drafts';
 import { criteriaSetHandlers } from './handlers/criteria-sets';
 import { evidenceHandlers } from './handlers/evidence';
 import { pickedEvidenceHandlers } from './handlers/evidence-picked';
@@ -15,5 +16,5 @@ import { dataFolderHandlers } from './handlers/data-folder';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...criteriaDraftHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers };
 }

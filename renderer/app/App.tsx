@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { CriteriaEditorScreen } from '../features/criteria-editor/CriteriaEditorScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PackageTools } from '../features/package/PackageTools';
 import { Workspace } from '../features/workspace/Workspace';
@@ -19,6 +20,7 @@ type View =
   | { kind: 'assessments' }
   | { kind: 'workspace'; assessmentId: number }
   | { kind: 'history'; assessmentId: number; year: number }
+  | { kind: 'criteriaEditor' }
   | { kind: 'backups'; from: View };
 
 /** Top level: which agency is current and which screen shows. Reopens what was open last time. */
@@ -148,13 +150,16 @@ export function App() {
       );
       break;
     case 'assessments':
-      body = current && <AssessmentsScreen agency={current} version={listVersion} onOpen={openAssessment} />;
+      body = current && <AssessmentsScreen agency={current} version={listVersion} onOpen={openAssessment} onOpenEditor={() => setView({ kind: 'criteriaEditor' })} />;
       break;
     case 'workspace':
       body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} />;
       break;
     case 'history':
       body = <HistoryScreen assessmentId={view.assessmentId} year={view.year} onBack={() => setView({ kind: 'workspace', assessmentId: view.assessmentId })} />;
+      break;
+    case 'criteriaEditor':
+      body = <CriteriaEditorScreen onBack={() => setView({ kind: 'assessments' })} />;
       break;
     case 'backups':
       body = (

@@ -4,8 +4,9 @@ import { enBackups } from './en-backups';
 import { enCore } from './en-core';
 import { enDataFolder } from './en-data-folder';
 import { enEvidence } from './en-evidence';
+import { enEditor } from './en-editor';
 import { enHistory } from './en-history';
 import { enReport } from './en-report';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enDataFolder };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enDataFolder, ...enEditor };

@@ -8,13 +8,14 @@ import { viBackups } from './vi-backups';
 import { viCore } from './vi-core';
 import { viDataFolder } from './vi-data-folder';
 import { viEvidence } from './vi-evidence';
+import { viEditor } from './vi-editor';
 import { viHistory } from './vi-history';
 import { viReport } from './vi-report';
 
-export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive, ...viHistory, ...viDataFolder } as const;
+export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive, ...viHistory, ...viDataFolder, ...viEditor } as const;
 
 /** The parts, for the check that no key is defined twice (a later part would silently win). */
-export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive, viHistory, viDataFolder] as const;
+export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive, viHistory, viDataFolder, viEditor] as const;
 
 export type MessageKey = keyof typeof vi;
 /** Every language must provide every key (enforced on en.ts by this type). */

@@ -9,6 +9,7 @@ import { SHA256_HEX } from '../domain/sha256';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
+import { criteriaDraftChannels } from './channels/criteria-drafts';
 import { criteriaSetChannels } from './channels/criteria-sets';
 import { dataArchiveChannels } from './channels/data-archive';
 import { dataFolderChannels } from './channels/data-folder';
@@ -84,6 +85,7 @@ export const contract = {
     output: out<{ answer: AnswerView; totals: Totals }>(),
   },
   ...criteriaSetChannels,
+  ...criteriaDraftChannels,
   ...evidenceChannels,
   ...reportChannels,
   ...packageChannels,

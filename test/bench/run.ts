@@ -8,6 +8,7 @@ import { printTable, writeResults, type BenchFigure } from './bench-results';
 import { benchArchive } from './archive-bench';
 import { benchBackup } from './backup-bench';
 import { benchCriteria } from './criteria-bench';
+import { benchEditorKeystroke } from './editor-bench';
 import { benchEvidenceImport } from './evidence-bench';
 import { benchHistory } from './history-bench';
 import { benchPackage } from './package-bench';
@@ -24,7 +25,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   upload: () => benchWebUpload(),
   report: () => benchReportExport(),
   package: () => benchPackage(),
-  criteria: () => benchCriteria(),
+  criteria: async () => [...(await benchCriteria()), ...(await benchEditorKeystroke())],
   backup: async () => [...(await benchBackup()), ...(await benchArchive())],
   ui: () => benchUi(),
   history: () => benchHistory(),

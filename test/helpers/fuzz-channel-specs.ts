@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { contract, type Channel } from '../../shared/api/contract';
+import { blankDraft } from '../../shared/domain/criteria-draft';
 import { agencyDraft } from './agency-fixture';
 import { hostileVariants, idLike, oddValue, UNICODE_EDGES, type Base } from './fuzz-payloads';
 
@@ -65,6 +66,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
   const otherItem = idLike(ids.other.items);
   const otherFile = idLike(ids.other.files);
   const own = ids.own.assessmentId;
+  const noDraft = idLike([]);
   const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 66 });
   const s = (channel: Channel, kind: Kind, base: Base, fields: Record<string, fc.Arbitrary<unknown>> = {}) => spec(channel, kind, base, fields, ids);
   return {
@@ -79,6 +81,13 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'criteriaSets:importXlsx': s('criteriaSets:importXlsx', 'changesWhenValid', { fileName: 'bo-chi-so.xlsx', dataBase64: 'UEsDBA==' }, { dataBase64: text, fileName: text }),
     'criteriaSets:export': s('criteriaSets:export', 'changesWhenValid', { hash: ids.setHash, format: 'xlsx' }, { hash: hex, format: text }),
     'criteriaSets:diff': s('criteriaSets:diff', 'changesWhenValid', { fromHash: ids.setHash, toHash: ids.setHash }, { fromHash: hex, toHash: hex, mapping: oddValue }),
+    // No draft exists in the fuzz database: every id names nothing, and a valid create is left out (it would add one).
+    'criteriaDrafts:list': s('criteriaDrafts:list', 'reads', {}),
+    'criteriaDrafts:get': s('criteriaDrafts:get', 'reads', { id: ABSENT }, { id: noDraft }),
+    'criteriaDrafts:create': s('criteriaDrafts:create', 'changesWhenValid', { from: { kind: 'blank', year: 2026 } }, { from: oddValue }),
+    'criteriaDrafts:save': s('criteriaDrafts:save', 'changes', { id: ABSENT, body: blankDraft(2026) }, { id: noDraft, body: oddValue }),
+    'criteriaDrafts:delete': s('criteriaDrafts:delete', 'changes', { id: ABSENT }, { id: noDraft }),
+    'criteriaDrafts:install': s('criteriaDrafts:install', 'changes', { id: ABSENT, confirmNewVersion: true }, { id: noDraft, confirmNewVersion: oddValue }),
     'assessments:list': s('assessments:list', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
     'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash }, { agencyId: agency, year: fc.integer(), setHash: hex }),
     'assessments:open': s('assessments:open', 'reads', { assessmentId: own }, { assessmentId: assessment }),

@@ -9,7 +9,18 @@ import { ExportCriteriaSet } from './ExportCriteriaSet';
 import { ImportCriteriaSet } from './ImportCriteriaSet';
 
 /** The agency's assessments, creating a new one, and importing criteria sets. */
-export function AssessmentsScreen({ agency, version = 0, onOpen }: { agency: Agency; version?: number; onOpen: (assessmentId: number) => void }) {
+export function AssessmentsScreen({
+  agency,
+  version = 0,
+  onOpen,
+  onOpenEditor,
+}: {
+  agency: Agency;
+  version?: number;
+  onOpen: (assessmentId: number) => void;
+  /** Opens "Soạn bộ chỉ số" (absent where the editor is not offered). */
+  onOpenEditor?: () => void;
+}) {
   const t = useT();
   const [assessments, setAssessments] = useState<AssessmentSummary[] | null>(null);
   const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
@@ -51,6 +62,13 @@ export function AssessmentsScreen({ agency, version = 0, onOpen }: { agency: Age
         {assessments === null && !error ? <p>{t('app.loading')}</p> : <AssessmentList assessments={assessments ?? []} onOpen={onOpen} />}
       </section>
       <CreateAssessment key={agency.id} agency={agency} sets={sets} preferredHash={preferredHash} onCreated={(a) => onOpen(a.id)} />
+      {onOpenEditor && (
+        <section className="panel" aria-label={t('editor.title')}>
+          <button type="button" className="button" onClick={onOpenEditor}>
+            {t('editor.open')}
+          </button>
+        </section>
+      )}
       <ImportCriteriaSet onImported={onImported} />
       <ExportCriteriaSet sets={sets} />
       <CompareCriteriaSets sets={sets} />

@@ -133,6 +133,19 @@ const CASES: MigrationCase[] = [
       expect(() => db.exec('DELETE FROM assessments WHERE id = 1')).toThrow(/FOREIGN KEY/);
     },
   },
+  {
+    version: 7,
+    seed: (db) => {
+      db.exec(`INSERT INTO criteria_sets (hash, set_id, year, title, level, status, issuer, leaf_count, version, canonical_json, imported_at)
+                 VALUES ('${'a'.repeat(64)}', 's', 2026, 'Bộ', 'department', 'sample', 'x', 1, 1, '{}', 't');`);
+    },
+    check: (db) => {
+      // Installed sets are untouched; drafts live in their own table, their body must be JSON.
+      expect(db.prepare('SELECT count(*) AS n FROM criteria_sets').get()).toEqual({ n: 1 });
+      db.exec(`INSERT INTO criteria_drafts (title, body_json, created_at, updated_at) VALUES ('Bộ chỉ số tỉnh', '{"format":"par-criteria-draft/v1"}', 't', 't')`);
+      expect(() => db.exec(`INSERT INTO criteria_drafts (title, body_json, created_at, updated_at) VALUES ('x', 'không phải JSON', 't', 't')`)).toThrow(/CHECK/);
+    },
+  },
 ];
 
 describe('migrate', () => {
