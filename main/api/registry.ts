@@ -1,6 +1,7 @@
 /** Every channel's handler. The type `HandlerRegistry` makes a missing handler a compile error. */
 import type { HandlerRegistry } from './dispatch';
 import { agencyHandlers } from './handlers/agencies';
+import { appraisalHandlers } from './handlers/appraisal';
 import { answerHandlers } from './handlers/answers';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
@@ -14,5 +15,5 @@ import { dataArchiveHandlers } from './handlers/data-archive';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...historyHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...historyHandlers, ...appraisalHandlers };
 }

@@ -9,6 +9,7 @@ import type { HandlerContext } from '../context/handler-context';
 import { FILE_PATH_PREFIX, fileIdFromPath, findEvidenceDownload, type EvidenceDownload } from './evidence-download';
 import { UPLOAD_PATH, uploadEvidenceFile } from './evidence-upload';
 import { EXPORT_PATH_PREFIX, findExportDownload } from './export-download';
+import { APPRAISAL_UPLOAD_PATH, uploadAppraisal } from './appraisal-upload';
 import { PACKAGE_UPLOAD_PATH, uploadPackage } from './package-upload';
 import { SIGNED_REPORT_UPLOAD_PATH, uploadSignedReport } from './signed-report-upload';
 
@@ -26,7 +27,7 @@ export type TransferAnswer = { kind: 'result'; status: number; result: Result<un
 export const FILE_NOT_FOUND = (): Result<never> => fail('NOT_FOUND', 'Không tìm thấy tệp.');
 
 export function isUploadRoute(pathname: string): boolean {
-  return pathname === UPLOAD_PATH || pathname === PACKAGE_UPLOAD_PATH || pathname === SIGNED_REPORT_UPLOAD_PATH;
+  return pathname === UPLOAD_PATH || pathname === PACKAGE_UPLOAD_PATH || pathname === SIGNED_REPORT_UPLOAD_PATH || pathname === APPRAISAL_UPLOAD_PATH;
 }
 
 export function isTransferRoute(pathname: string): boolean {
@@ -37,7 +38,7 @@ export async function routeTransfer(ctx: HandlerContext, req: TransferRequest): 
   const { pathname, searchParams } = req.url;
   if (isUploadRoute(pathname)) {
     if (req.method !== 'POST' || !req.body) return { kind: 'result', status: 405, result: fail('FORBIDDEN', 'Chỉ chấp nhận POST.') };
-    const receive = pathname === UPLOAD_PATH ? uploadEvidenceFile : pathname === PACKAGE_UPLOAD_PATH ? uploadPackage : uploadSignedReport;
+    const receive = pathname === UPLOAD_PATH ? uploadEvidenceFile : pathname === PACKAGE_UPLOAD_PATH ? uploadPackage : pathname === APPRAISAL_UPLOAD_PATH ? uploadAppraisal : uploadSignedReport;
     return { kind: 'result', status: 200, result: await receive(ctx, searchParams, req.body, req.signal) };
   }
   const fileId = fileIdFromPath(pathname);

@@ -8,6 +8,7 @@ import { MAX_CRITERIA_SET_BYTES, type CriteriaSet } from '../domain/criteria-set
 import { SHA256_HEX } from '../domain/sha256';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
+import { appraisalChannels } from './channels/appraisal';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
 import { criteriaSetChannels } from './channels/criteria-sets';
 import { dataArchiveChannels } from './channels/data-archive';
@@ -89,6 +90,7 @@ export const contract = {
   ...backupChannels,
   ...dataArchiveChannels,
   ...historyChannels,
+  ...appraisalChannels,
 } as const;
 
 export type Contract = typeof contract;
