@@ -1,4 +1,5 @@
 /** English. The `Messages` type makes a missing or extra key a compile error. */
+import { enAppraisal } from './en-appraisal';
 import { enArchive } from './en-archive';
 import { enBackups } from './en-backups';
 import { enCore } from './en-core';
@@ -7,4 +8,4 @@ import { enHistory } from './en-history';
 import { enReport } from './en-report';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enAppraisal };
