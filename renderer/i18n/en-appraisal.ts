@@ -64,4 +64,8 @@ export const enAppraisal: { readonly [K in keyof typeof viAppraisal]: string } =
   'appraisal.responseRecipients': 'Recipients (one per line; blank: as in the self-assessment report)',
   'appraisal.exportResponse': 'Export the response report',
   'appraisal.filtered': 'Showing {shown}/{total} criteria',
+  'history.action.appraisal': 'Appraisal imported',
+  'history.action.response': 'Explanation for the appraisal',
+  'history.action.response-link': 'Document attached to the answer',
+  'history.action.response-unlink': 'Document removed from the answer',
 } as const;

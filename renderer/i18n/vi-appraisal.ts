@@ -62,4 +62,8 @@ export const viAppraisal = {
   'appraisal.responseRecipients': 'Nơi nhận (mỗi dòng một nơi; để trống: như báo cáo tự đánh giá)',
   'appraisal.exportResponse': 'Xuất báo cáo giải trình',
   'appraisal.filtered': 'Đang hiện {shown}/{total} tiêu chí',
+  'history.action.appraisal': 'Nhập kết quả thẩm định',
+  'history.action.response': 'Giải trình theo đề nghị thẩm định',
+  'history.action.response-link': 'Gắn tài liệu trả lời thẩm định',
+  'history.action.response-unlink': 'Bỏ tài liệu trả lời thẩm định',
 } as const;
