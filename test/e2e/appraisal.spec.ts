@@ -3,8 +3,10 @@
  * signed PDF, opens "Kết quả thẩm định", imports the council's file with two requests, answers
  * one with an explanation and the other with a new document (and its file), exports the response
  * .docx, imports a second round that publishes the rank and class, and sees the assessment closed.
+ * The screen passes axe with an answer form open.
  */
 import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { AnswerInput } from '../../shared/domain/answer';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { findLeaf } from '../../shared/domain/criteria-tree';
@@ -82,6 +84,9 @@ test('an officer imports the appraisal, answers both requests, exports the respo
   // --- Answer 1.4.2 with a new document and its file.
   await page.locator('tr[data-code="1.4.2"]').getByRole('button', { name: 'Trả lời 1.4.2' }).click();
   const answer = page.getByRole('group', { name: 'Trả lời' });
+  // The screen with an answer form open passes axe (WCAG 2.1 A/AA): nothing serious or critical.
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   await answer.getByLabel('Số, ký hiệu').fill('45/BC-SNV');
   await answer.getByLabel('Trích yếu').fill('Báo cáo tin, bài tuyên truyền CCHC');
   await answer.getByLabel('Tệp tài liệu').setInputFiles({ name: 'tin-bai.pdf', mimeType: 'application/pdf', buffer: makePdf('tin bai') });
