@@ -1,6 +1,7 @@
 /** Every channel's handler. The type `HandlerRegistry` makes a missing handler a compile error. */
 import type { HandlerRegistry } from './dispatch';
 import { agencyHandlers } from './handlers/agencies';
+import { appraisalHandlers } from './handlers/appraisal';
 import { answerHandlers } from './handlers/answers';
 import { appHandlers } from './handlers/app';
 import { assessmentHandlers } from './handlers/assessments';
@@ -16,5 +17,5 @@ import { dataFolderHandlers } from './handlers/data-folder';
 import { reportHandlers } from './handlers/report';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...criteriaDraftHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...criteriaDraftHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers, ...appraisalHandlers };
 }

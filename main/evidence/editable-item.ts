@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { isReadOnlyStatus } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
 import { requireAssessment } from '../assessment/assessment-view';
+import { assessmentsAddingDocument } from '../store/queries/appraisal';
 import { itemAgencyId, lockedYearsBackedBy } from '../store/queries/evidence';
 import { itemNotFound } from './import-failures';
 
@@ -31,10 +32,17 @@ export function requireItemNotFrozen(db: Database.Database, itemId: number): voi
   );
 }
 
+/** A document added as an answer to the appraisal of this (submitted or appraised) assessment: it
+ *  backs no self score, so its files may still be added (main/appraisal/respond.ts). */
+function isAnswerDocument(db: Database.Database, assessment: { id: number; status: string }, itemId: number): boolean {
+  return (assessment.status === 'submitted' || assessment.status === 'appraised') && assessmentsAddingDocument(db, itemId).includes(assessment.id);
+}
+
 /** `itemId` may change from `assessmentId` (files added, details edited, a file removed).
  *  Synchronous: callers run it before their first await, and again inside the commit. */
 export function requireEditableItem(db: Database.Database, assessmentId: number, itemId: number): void {
-  const assessment = requireUnlockedAssessment(db, assessmentId);
+  const assessment = requireAssessment(db, assessmentId);
+  if (isReadOnlyStatus(assessment.status) && !isAnswerDocument(db, assessment, itemId)) throw new AppFailure('CONFLICT', LOCKED_EVIDENCE_MESSAGE);
   if (itemAgencyId(db, itemId) !== assessment.agencyId) throw itemNotFound();
   requireItemNotFrozen(db, itemId);
 }

@@ -1,17 +1,23 @@
 /**
- * `npm run schema:export`: writes seeds/criteria-set.schema.json from the zod schema.
- * The text comes from buildCriteriaSetJsonSchema(); this tool only writes it.
+ * `npm run schema:export`: writes seeds/criteria-set.schema.json and seeds/appraisal.schema.json
+ * from the zod schemas. The texts come from the build functions in shared/domain; this tool only writes them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAppraisalJsonSchema } from '../../shared/domain/appraisal/appraisal-json-schema';
 import { buildCriteriaSetJsonSchema } from '../../shared/domain/criteria-set-json-schema';
 
-const CRITERIA_SET_SCHEMA_FILE = 'seeds/criteria-set.schema.json';
+const FILES: readonly [string, () => string][] = [
+  ['seeds/criteria-set.schema.json', buildCriteriaSetJsonSchema],
+  ['seeds/appraisal.schema.json', buildAppraisalJsonSchema],
+];
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const target = resolve(repoRoot, CRITERIA_SET_SCHEMA_FILE);
 
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, buildCriteriaSetJsonSchema(), 'utf8');
-console.log(`Đã ghi ${CRITERIA_SET_SCHEMA_FILE}`);
+for (const [file, build] of FILES) {
+  const target = resolve(repoRoot, file);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, build(), 'utf8');
+  console.log(`Đã ghi ${file}`);
+}

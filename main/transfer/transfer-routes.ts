@@ -9,6 +9,7 @@ import type { HandlerContext } from '../context/handler-context';
 import { FILE_PATH_PREFIX, fileIdFromPath, findEvidenceDownload, type EvidenceDownload } from './evidence-download';
 import { UPLOAD_PATH, uploadEvidenceFile } from './evidence-upload';
 import { EXPORT_PATH_PREFIX, findExportDownload } from './export-download';
+import { APPRAISAL_UPLOAD_PATH, uploadAppraisal } from './appraisal-upload';
 import { PACKAGE_UPLOAD_PATH, uploadPackage } from './package-upload';
 import { SIGNED_REPORT_UPLOAD_PATH, uploadSignedReport } from './signed-report-upload';
 import { DATA_ARCHIVE_UPLOAD_PATH } from '../../shared/api/channels/data-folder';
@@ -29,7 +30,7 @@ export type TransferAnswer = { kind: 'result'; status: number; result: Result<un
 export const FILE_NOT_FOUND = (): Result<never> => fail('NOT_FOUND', 'Không tìm thấy tệp.');
 
 export function isUploadRoute(pathname: string): boolean {
-  return pathname === UPLOAD_PATH || pathname === PACKAGE_UPLOAD_PATH || pathname === SIGNED_REPORT_UPLOAD_PATH || pathname === DATA_ARCHIVE_UPLOAD_PATH;
+  return pathname === UPLOAD_PATH || pathname === PACKAGE_UPLOAD_PATH || pathname === SIGNED_REPORT_UPLOAD_PATH || pathname === DATA_ARCHIVE_UPLOAD_PATH || pathname === APPRAISAL_UPLOAD_PATH;
 }
 
 export function isTransferRoute(pathname: string): boolean {
@@ -41,6 +42,7 @@ const uploadRoutes = {
   [PACKAGE_UPLOAD_PATH]: uploadPackage,
   [SIGNED_REPORT_UPLOAD_PATH]: uploadSignedReport,
   [DATA_ARCHIVE_UPLOAD_PATH]: uploadDataArchive,
+  [APPRAISAL_UPLOAD_PATH]: uploadAppraisal,
 } as const;
 
 /** Kept out while a move or restore holds the data folder (main/context/folder-work.ts), like the channels. */

@@ -6,6 +6,7 @@ import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { CriteriaEditorScreen } from '../features/criteria-editor/CriteriaEditorScreen';
+import { AppraisalScreen } from '../features/appraisal/AppraisalScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PackageTools } from '../features/package/PackageTools';
 import { Workspace } from '../features/workspace/Workspace';
@@ -21,6 +22,7 @@ type View =
   | { kind: 'workspace'; assessmentId: number }
   | { kind: 'history'; assessmentId: number; year: number }
   | { kind: 'criteriaEditor' }
+  | { kind: 'appraisal'; assessmentId: number; year: number; agencyId: number }
   | { kind: 'backups'; from: View };
 
 /** Top level: which agency is current and which screen shows. Reopens what was open last time. */
@@ -116,7 +118,7 @@ export function App() {
     remembered.setAssessmentId(null);
   };
 
-  const openBackups = () => setView((v) => (v.kind === 'backups' ? v : { kind: 'backups', from: v.kind === 'workspace' || v.kind === 'history' ? { kind: 'assessments' } : v }));
+  const openBackups = () => setView((v) => (v.kind === 'backups' ? v : { kind: 'backups', from: v.kind === 'workspace' || v.kind === 'history' || v.kind === 'appraisal' ? { kind: 'assessments' } : v }));
 
   const backToList = () => {
     remembered.setAssessmentId(null);
@@ -153,13 +155,16 @@ export function App() {
       body = current && <AssessmentsScreen agency={current} version={listVersion} onOpen={openAssessment} onOpenEditor={() => setView({ kind: 'criteriaEditor' })} />;
       break;
     case 'workspace':
-      body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} />;
+      body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} onAppraisal={(year, agencyId) => setView({ kind: 'appraisal', assessmentId: view.assessmentId, year, agencyId })} />;
       break;
     case 'history':
       body = <HistoryScreen assessmentId={view.assessmentId} year={view.year} onBack={() => setView({ kind: 'workspace', assessmentId: view.assessmentId })} />;
       break;
     case 'criteriaEditor':
       body = <CriteriaEditorScreen onBack={() => setView({ kind: 'assessments' })} />;
+      break;
+    case 'appraisal':
+      body = <AppraisalScreen assessmentId={view.assessmentId} agencyId={view.agencyId} year={view.year} onBack={() => setView({ kind: 'workspace', assessmentId: view.assessmentId })} />;
       break;
     case 'backups':
       body = (

@@ -1,4 +1,5 @@
 /** English. The `Messages` type makes a missing or extra key a compile error. */
+import { enAppraisal } from './en-appraisal';
 import { enArchive } from './en-archive';
 import { enBackups } from './en-backups';
 import { enCore } from './en-core';
@@ -9,4 +10,4 @@ import { enHistory } from './en-history';
 import { enReport } from './en-report';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enDataFolder, ...enEditor };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enDataFolder, ...enEditor, ...enAppraisal };

@@ -3,6 +3,7 @@
  * parts (and in the en-*.ts parts with the same keys). `{name}` placeholders are filled by
  * t(key, { name }).
  */
+import { viAppraisal } from './vi-appraisal';
 import { viArchive } from './vi-archive';
 import { viBackups } from './vi-backups';
 import { viCore } from './vi-core';
@@ -12,10 +13,10 @@ import { viEditor } from './vi-editor';
 import { viHistory } from './vi-history';
 import { viReport } from './vi-report';
 
-export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive, ...viHistory, ...viDataFolder, ...viEditor } as const;
+export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive, ...viHistory, ...viDataFolder, ...viEditor, ...viAppraisal } as const;
 
 /** The parts, for the check that no key is defined twice (a later part would silently win). */
-export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive, viHistory, viDataFolder, viEditor] as const;
+export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive, viHistory, viDataFolder, viEditor, viAppraisal] as const;
 
 export type MessageKey = keyof typeof vi;
 /** Every language must provide every key (enforced on en.ts by this type). */

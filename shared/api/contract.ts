@@ -8,6 +8,7 @@ import { MAX_CRITERIA_SET_BYTES, type CriteriaSet } from '../domain/criteria-set
 import { SHA256_HEX } from '../domain/sha256';
 import { answerInputSchema, type AnswerInput } from '../domain/answer';
 import type { LeafResult, Totals } from '../domain/scoring-types';
+import { appraisalChannels } from './channels/appraisal';
 import { backupChannels, type RecoveryNoticeView } from './channels/backups';
 import { criteriaDraftChannels } from './channels/criteria-drafts';
 import { criteriaSetChannels } from './channels/criteria-sets';
@@ -93,6 +94,7 @@ export const contract = {
   ...dataArchiveChannels,
   ...dataFolderChannels,
   ...historyChannels,
+  ...appraisalChannels,
 } as const;
 
 export type Contract = typeof contract;

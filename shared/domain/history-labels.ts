@@ -26,4 +26,8 @@ export const HISTORY_ACTION_VI: Readonly<Record<string, string>> = {
   submitted: 'Nộp báo cáo',
   appraised: 'Ghi nhận thẩm định',
   closed: 'Ghi kết quả công bố',
+  appraisal: 'Nhập kết quả thẩm định',
+  response: 'Giải trình theo đề nghị thẩm định',
+  'response-link': 'Gắn tài liệu trả lời thẩm định',
+  'response-unlink': 'Bỏ tài liệu trả lời thẩm định',
 };

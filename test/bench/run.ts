@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package, criteria, backup, ui, history).
+ * named groups (store, search, evidence, upload, report, package, criteria, backup, ui, history, appraisal).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
+import { benchAppraisal } from './appraisal-bench';
 import { benchArchive } from './archive-bench';
 import { benchBackup } from './backup-bench';
 import { benchCriteria } from './criteria-bench';
@@ -29,6 +30,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   backup: async () => [...(await benchBackup()), ...(await benchArchive())],
   ui: () => benchUi(),
   history: () => benchHistory(),
+  appraisal: () => benchAppraisal(),
 };
 
 async function main(): Promise<void> {

@@ -137,5 +137,12 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'lifecycle:reopen': s('lifecycle:reopen', 'changes', { assessmentId: ABSENT, reason: 'Sửa số liệu' }, { assessmentId: assessment, reason: text }),
     'lifecycle:close': s('lifecycle:close', 'changes', { assessmentId: ABSENT, result: published }, { assessmentId: assessment, result: oddValue }),
     'lifecycle:exportSentPackage': s('lifecycle:exportSentPackage', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
+    'appraisal:get': s('appraisal:get', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'appraisal:respond': s('appraisal:respond', 'changes', { assessmentId: ABSENT, round: 1, code: ids.leafCode, explanation: 'Giải trình' }, { assessmentId: assessment, round: fc.integer(), code: text, explanation: text }),
+    'appraisal:linkDocument': s('appraisal:linkDocument', 'changes', { assessmentId: own, round: 1, code: ids.leafCode, itemId: ids.other.items[0] ?? ABSENT }, { assessmentId: assessment, round: fc.integer(), code: text, itemId: otherItem }),
+    'appraisal:unlinkDocument': s('appraisal:unlinkDocument', 'changes', { assessmentId: ABSENT, round: 1, code: ids.leafCode, itemId: ABSENT }, { assessmentId: assessment, round: fc.integer(), code: text, itemId: otherItem }),
+    'appraisal:addDocument': s('appraisal:addDocument', 'changes', { assessmentId: ABSENT, round: 1, code: ids.leafCode, draft }, { assessmentId: assessment, round: fc.integer(), code: text, draft: oddValue }),
+    'appraisal:exportForm': s('appraisal:exportForm', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
+    'appraisal:exportResponse': s('appraisal:exportResponse', 'changes', { assessmentId: ABSENT, docNumber: '12', docDate: '2027-02-01', recipients: [] }, { assessmentId: assessment, docNumber: text, docDate: oddValue, recipients: oddValue }),
   };
 }

@@ -18,6 +18,10 @@ const ACTIONS: Record<string, MessageKey> = {
   submitted: 'status.submitted',
   appraised: 'status.appraised',
   closed: 'status.closed',
+  appraisal: 'history.action.appraisal',
+  response: 'history.action.response',
+  'response-link': 'history.action.response-link',
+  'response-unlink': 'history.action.response-unlink',
 };
 
 export const actionLabel = (action: string, t: TFunction): string => (ACTIONS[action] ? t(ACTIONS[action]) : action);

@@ -17,10 +17,12 @@ interface LifecyclePanelProps {
   status: AssessmentStatus;
   /** The status after a step here (the workspace stays read only after draft). */
   onStatus: (status: AssessmentStatus) => void;
+  /** Opens "Kết quả thẩm định" (once the report is submitted). */
+  onAppraisal: () => void;
 }
 
 /** After the lock: each step with who/when, what the next one needs, the step's form, going back. */
-export function LifecyclePanel({ assessmentId, status, onStatus }: LifecyclePanelProps) {
+export function LifecyclePanel({ assessmentId, status, onStatus, onAppraisal }: LifecyclePanelProps) {
   const t = useT();
   const [view, setView] = useState<LifecycleView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -83,6 +85,11 @@ export function LifecyclePanel({ assessmentId, status, onStatus }: LifecyclePane
       {p && <p className="lifecycle-published">{t('lifecycle.published', { score: formatDecimalVi(p.finalScore), index: formatDecimalVi(p.indexPercent), className: p.className, rank: String(p.rankOf ? `${p.rank}/${p.rankOf}` : p.rank) })}</p>}
       {view.status === 'final' && <SubmitForm assessmentId={assessmentId} onDone={changed} />}
       {view.status === 'submitted' && <p className="field-hint">{t('lifecycle.needs.appraised')}</p>}
+      {(view.status === 'submitted' || view.status === 'appraised' || view.status === 'closed') && (
+        <button type="button" className="primary" onClick={onAppraisal}>
+          {t('appraisal.open')}
+        </button>
+      )}
       {(view.status === 'appraised' || view.status === 'closed') && <CloseForm key={p?.enteredAt ?? 'new'} assessmentId={assessmentId} published={p} onDone={changed} />}
       {view.status !== 'final' && (
         <button type="button" onClick={() => setReopening(true)}>

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { WorkspaceView } from './WorkspaceView';
 
 /** Opens an assessment (assessments:open) and shows its workspace. */
-export function Workspace({ assessmentId, onBack, onHistory }: { assessmentId: number; onBack: () => void; onHistory: (year: number) => void }) {
+export function Workspace({ assessmentId, onBack, onHistory, onAppraisal }: { assessmentId: number; onBack: () => void; onHistory: (year: number) => void; onAppraisal: (year: number, agencyId: number) => void }) {
   const t = useT();
   const [view, setView] = useState<AssessmentView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,5 +41,5 @@ export function Workspace({ assessmentId, onBack, onHistory }: { assessmentId: n
     );
   }
   if (!view) return <p className="loading">{t('app.loading')}</p>;
-  return <WorkspaceView view={view} onBack={onBack} onHistory={() => onHistory(view.assessment.year)} />;
+  return <WorkspaceView view={view} onBack={onBack} onHistory={() => onHistory(view.assessment.year)} onAppraisal={() => onAppraisal(view.assessment.year, view.agency.id)} />;
 }

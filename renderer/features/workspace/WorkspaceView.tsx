@@ -28,7 +28,7 @@ import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree
 import { sameTotals } from './same-totals';
 
 /** The scoring workspace: totals bar, save state, the criteria tree on the left, the selected item on the right. */
-export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentView; onBack: () => void; onHistory: () => void }) {
+export function WorkspaceView({ view, onBack, onHistory, onAppraisal }: { view: AssessmentView; onBack: () => void; onHistory: () => void; onAppraisal: () => void }) {
   const t = useT();
   const assessmentId = view.assessment.id;
   const model = useMemo(() => buildTreeModel(view.set), [view.set]);
@@ -186,7 +186,7 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
           <SaveStatusView status={saveStatus} onRetry={() => saver.retry()} />
         </div>
         {status === 'final' && <LockControl status={status} totals={totals} onChange={changeStatus} />}
-        {locked && <LifecyclePanel assessmentId={assessmentId} status={status} onStatus={setStatus} />}
+        {locked && <LifecyclePanel assessmentId={assessmentId} status={status} onStatus={setStatus} onAppraisal={onAppraisal} />}
         <div className="totals-row">
           <TotalsBar totals={totals} hasAdjustments={Boolean(adj?.bonus || adj?.penalty)} />
           <button

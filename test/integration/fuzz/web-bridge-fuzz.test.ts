@@ -46,7 +46,7 @@ interface Sent {
 
 /** Channels that only read: a generated body cannot change data through them. */
 const READ_CHANNELS = ['app:info', 'agencies:list', 'criteriaSets:list', 'assessments:list', 'assessments:open', 'evidence:gaps', 'search:query', 'report:getSettings', 'package:verifyExport'];
-const PREFIXES = ['/', '/index.html', '/api/', '/files/evidence/', '/exports/', '/upload/evidence', '/upload/package', '/assets/', '//', '/\\'];
+const PREFIXES = ['/', '/index.html', '/api/', '/files/evidence/', '/exports/', '/upload/evidence', '/upload/package', '/upload/appraisal', '/assets/', '//', '/\\'];
 const TAILS = ['', '1', '..%2fpar.sqlite', '%2e%2e/par.sqlite', '..\\par.sqlite', '%2e%2e%5cpar.sqlite', '....//par.sqlite', 'par.sqlite', '%00', '%', '%zz', '%252e%252e%252f', '50%25.docx', '50%.docx', 'x'.repeat(9000), '%C0%AE%C0%AE/', '?token=', '#x', ...READ_CHANNELS, 'backups%3Acreate'];
 
 /** Percent-encoded, or the raw string when it cannot be (a lone surrogate) with spaces escaped. */

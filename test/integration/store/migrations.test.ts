@@ -146,6 +146,27 @@ const CASES: MigrationCase[] = [
       expect(() => db.exec(`INSERT INTO criteria_drafts (title, body_json, created_at, updated_at) VALUES ('x', 'không phải JSON', 't', 't')`)).toThrow(/CHECK/);
     },
   },
+  {
+    version: 8,
+    seed: (db) => {
+      db.exec(`INSERT INTO agencies (id, name, level, place_name, signer_title, signer_name, created_at, updated_at) VALUES (1, 'SỞ NỘI VỤ', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'A', 't', 't');
+               INSERT INTO criteria_sets (hash, set_id, year, title, level, status, issuer, leaf_count, version, canonical_json, imported_at)
+                 VALUES ('${'a'.repeat(64)}', 's', 2026, 'Bộ', 'department', 'sample', 'x', 1, 1, '{}', 't');
+               INSERT INTO assessments (id, agency_id, year, set_hash, status, created_at, updated_at) VALUES (1, 1, 2026, '${'a'.repeat(64)}', 'submitted', 'c', 'u');
+               INSERT INTO answers (assessment_id, code, explanation, points_milli, updated_at) VALUES (1, '1.1', 'Đã làm', 500, 'u');`);
+    },
+    check: (db) => {
+      // Existing rows are untouched; the appraisal tables take a round, its points and an answer.
+      expect(db.prepare('SELECT status FROM assessments').get()).toEqual({ status: 'submitted' });
+      expect(db.prepare('SELECT points_milli FROM answers').get()).toEqual({ points_milli: 500 });
+      db.exec(`INSERT INTO appraisal_rounds (id, assessment_id, round, file_hash, file_name, imported_at) VALUES (1, 1, 1, '${'b'.repeat(64)}', 'tham-dinh.json', 't');
+               INSERT INTO appraisal_points (round_id, code, points_milli, request, deadline, survey) VALUES (1, '1.1', 250, 'explain', '2027-02-05', 0);
+               INSERT INTO appraisal_responses (id, assessment_id, round, code, explanation, updated_at) VALUES (1, 1, 1, '1.1', 'Giải trình', 't');`);
+      expect(() => db.exec(`INSERT INTO appraisal_rounds (assessment_id, round, file_hash, file_name, imported_at) VALUES (1, 1, '${'c'.repeat(64)}', 'x', 't')`)).toThrow(/UNIQUE/);
+      expect(() => db.exec("INSERT INTO appraisal_points (round_id, code, request, survey) VALUES (1, '1.2', 'later', 0)")).toThrow(/CHECK/);
+      expect(() => db.exec("INSERT INTO appraisal_response_documents (response_id, item_id, added, linked_at) VALUES (1, 404, 1, 't')")).toThrow(/FOREIGN KEY/);
+    },
+  },
 ];
 
 describe('migrate', () => {

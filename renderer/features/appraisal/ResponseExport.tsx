@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { ExportedFileView } from '../../../shared/api/channels/history';
+import { api } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { TextField } from '../../components/TextField';
+import { useT } from '../../i18n/i18n';
+import { ExportedFile } from '../report/ExportedFile';
+
+/** "Báo cáo giải trình, bổ sung tài liệu kiểm chứng": number, date, recipients, then the .docx. */
+export function ResponseExport({ assessmentId }: { assessmentId: number }) {
+  const t = useT();
+  const [docNumber, setDocNumber] = useState('');
+  const [docDate, setDocDate] = useState<string | null>(null);
+  const [recipients, setRecipients] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [exported, setExported] = useState<ExportedFileView | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    const lines = recipients.split('\n').map((l) => l.trim()).filter(Boolean);
+    const r = await api['appraisal:exportResponse']({ assessmentId, docNumber, docDate, recipients: lines });
+    setBusy(false);
+    if (r.ok) setExported(r.value);
+    else setError(r.error.issues?.[0]?.message ?? r.error.message);
+  };
+
+  return (
+    <form
+      className="appraisal-response"
+      aria-label={t('appraisal.responseTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run();
+      }}
+    >
+      <h2>{t('appraisal.responseTitle')}</h2>
+      <div className="lifecycle-fields">
+        <TextField label={t('appraisal.responseNumber')} value={docNumber} onChange={setDocNumber} maxLength={60} />
+        <DateField label={t('appraisal.responseDate')} value={docDate} onChange={setDocDate} />
+      </div>
+      <div className="field">
+        <label htmlFor={`response-recipients-${assessmentId}`}>{t('appraisal.responseRecipients')}</label>
+        <textarea id={`response-recipients-${assessmentId}`} rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('appraisal.exportResponse')}
+        </button>
+      </div>
+      {exported && <ExportedFile {...exported} />}
+    </form>
+  );
+}
