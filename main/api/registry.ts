@@ -12,7 +12,8 @@ import { historyHandlers } from './handlers/history';
 import { packageHandlers } from './handlers/package';
 import { dataArchiveHandlers } from './handlers/data-archive';
 import { reportHandlers } from './handlers/report';
+import { yearHandlers } from './handlers/years';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...historyHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...historyHandlers, ...yearHandlers };
 }

@@ -80,7 +80,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'criteriaSets:export': s('criteriaSets:export', 'changesWhenValid', { hash: ids.setHash, format: 'xlsx' }, { hash: hex, format: text }),
     'criteriaSets:diff': s('criteriaSets:diff', 'changesWhenValid', { fromHash: ids.setHash, toHash: ids.setHash }, { fromHash: hex, toHash: hex, mapping: oddValue }),
     'assessments:list': s('assessments:list', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
-    'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash }, { agencyId: agency, year: fc.integer(), setHash: hex }),
+    'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash, confirmYearMismatch: true }, { agencyId: agency, year: fc.integer(), setHash: hex }),
     'assessments:open': s('assessments:open', 'reads', { assessmentId: own }, { assessmentId: assessment }),
     'assessments:setStatus': s('assessments:setStatus', 'changes', { assessmentId: ABSENT, status: 'final' }, { assessmentId: assessment, status: text }),
     'answers:save': s('answers:save', 'changes', { assessmentId: ABSENT, code: ids.leafCode, answer: { input: null, notApplicable: false, explanation: '' } }, { assessmentId: assessment, code: text, answer: oddValue }),
@@ -119,5 +119,11 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'lifecycle:reopen': s('lifecycle:reopen', 'changes', { assessmentId: ABSENT, reason: 'Sửa số liệu' }, { assessmentId: assessment, reason: text }),
     'lifecycle:close': s('lifecycle:close', 'changes', { assessmentId: ABSENT, result: published }, { assessmentId: assessment, result: oddValue }),
     'lifecycle:exportSentPackage': s('lifecycle:exportSentPackage', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
+    'years:planNext': s('years:planNext', 'reads', { assessmentId: own, setHash: ids.setHash, corrections: {} }, { assessmentId: assessment, setHash: hex, corrections: oddValue }),
+    'years:createNext': s('years:createNext', 'changes', { assessmentId: ABSENT, setHash: ids.setHash, year: 2030, corrections: {} }, { assessmentId: assessment, setHash: hex, year: fc.integer(), corrections: oddValue, confirmYearMismatch: oddValue }),
+    'years:suggestions': s('years:suggestions', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'years:decideSuggestion': s('years:decideSuggestion', 'changes', { assessmentId: ABSENT, suggestionId: 1, accept: true }, { assessmentId: assessment, suggestionId: fc.integer(), accept: oddValue }),
+    'years:compare': s('years:compare', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
+    'years:exportCompare': s('years:exportCompare', 'changesWhenValid', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
   };
 }

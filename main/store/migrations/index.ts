@@ -12,10 +12,11 @@ import m0003 from './0003-evidence-search-order';
 import m0004 from './0004-blob-journal';
 import m0005 from './0005-agency-ordinary-name';
 import m0006 from './0006-lifecycle-and-history';
+import m0007 from './0007-next-year-suggestions';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;
 
