@@ -5,6 +5,7 @@ import { enCore } from './en-core';
 import { enEvidence } from './en-evidence';
 import { enHistory } from './en-history';
 import { enReport } from './en-report';
+import { enYears } from './en-years';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enYears };

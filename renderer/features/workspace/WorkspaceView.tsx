@@ -244,6 +244,7 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
                 evidenceVersion={evidence.version}
                 onOpenLeaf={(code) => select(code, false)}
                 onOpenItem={(item, code) => openItem(item, code)}
+                year={view.assessment.year}
               />
             ) : (
               <CriteriaTree model={model} rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
@@ -272,6 +273,7 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
                     dropActive={dropActive}
                     highlight={highlight}
                     onOpenCode={(code) => select(code, true)}
+                    year={view.assessment.year}
                   />
                 }
               />

@@ -102,6 +102,19 @@ describe('years:createNext', () => {
   });
 });
 
+describe('documents dated outside the assessed year', () => {
+  it("last year's plan linked again next year is listed as outside the year in the completeness list; this year's plan is not", async () => {
+    expect((await h.call('evidence:gaps', { assessmentId: last.assessmentId })).itemsOutsideYear).toEqual([]);
+    const { assessment } = await h.call('years:createNext', { assessmentId: last.assessmentId, setHash: last.hash2027, year: 2027, corrections: {} });
+    const link = (await h.call('years:suggestions', { assessmentId: assessment.id })).suggestions.find((s) => s.kind === 'link')!;
+    await h.call('years:decideSuggestion', { assessmentId: assessment.id, suggestionId: link.id, accept: true });
+    const draft = { docNumber: '01/KH-SNV', issuedOn: '2026-12-20', issuer: 'Sở Nội vụ', docType: 'plan' as const, summary: 'Kế hoạch CCHC năm 2027' };
+    await h.call('evidence:create', { assessmentId: assessment.id, code: '1.1.1', draft });
+    const gaps = await h.call('evidence:gaps', { assessmentId: assessment.id });
+    expect(gaps.itemsOutsideYear.map((i) => i.docNumber)).toEqual(['30/KH-SNV']);
+  });
+});
+
 describe('assessments:create and the set year', () => {
   it('a 2027 assessment does not silently take a 2026 set', async () => {
     const n = await countAssessments();
