@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PackageImportResult } from '../../shared/api/channels/package';
-import type { Agency } from '../../shared/api/entities';
+import type { Agency, AssessmentSummary } from '../../shared/api/entities';
 import { api } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
@@ -8,6 +8,8 @@ import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PackageTools } from '../features/package/PackageTools';
 import { Workspace } from '../features/workspace/Workspace';
+import { NextYearScreen } from '../features/years/NextYearScreen';
+import { YearsScreen } from '../features/years/YearsScreen';
 import { useT } from '../i18n/i18n';
 import { AppHeader } from './AppHeader';
 import { remembered } from './remembered';
@@ -19,7 +21,9 @@ type View =
   | { kind: 'assessments' }
   | { kind: 'workspace'; assessmentId: number }
   | { kind: 'history'; assessmentId: number; year: number }
-  | { kind: 'backups'; from: View };
+  | { kind: 'backups'; from: View }
+  | { kind: 'nextYear'; source: AssessmentSummary }
+  | { kind: 'years' };
 
 /** Top level: which agency is current and which screen shows. Reopens what was open last time. */
 export function App() {
@@ -148,7 +152,21 @@ export function App() {
       );
       break;
     case 'assessments':
-      body = current && <AssessmentsScreen agency={current} version={listVersion} onOpen={openAssessment} />;
+      body = current && (
+        <AssessmentsScreen
+          agency={current}
+          version={listVersion}
+          onOpen={openAssessment}
+          onNextYear={(source) => setView({ kind: 'nextYear', source })}
+          onCompareYears={() => setView({ kind: 'years' })}
+        />
+      );
+      break;
+    case 'nextYear':
+      body = current && <NextYearScreen agency={current} source={view.source} onBack={() => setView({ kind: 'assessments' })} onCreated={openAssessment} />;
+      break;
+    case 'years':
+      body = current && <YearsScreen agency={current} onBack={() => setView({ kind: 'assessments' })} />;
       break;
     case 'workspace':
       body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} />;

@@ -13,6 +13,7 @@ import { EvidenceSection, type Adding, type Highlight } from '../evidence/Eviden
 import { fileDropHandlers } from '../evidence/file-drop';
 import { useWorkspaceEvidence } from '../evidence/use-workspace-evidence';
 import { LeafHistory } from '../history/LeafHistory';
+import { LeafSuggestions } from '../years/LeafSuggestions';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReportScreen } from '../report/ReportScreen';
 import { SearchBox } from '../search/SearchBox';
@@ -26,7 +27,7 @@ import { TotalsBar } from './TotalsBar';
 import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree-model';
 
 /** The scoring workspace: totals bar, save state, the criteria tree on the left, the selected item on the right. */
-export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentView; onBack: () => void; onHistory: () => void }) {
+export function WorkspaceView({ view, onBack, onHistory, onReload }: { view: AssessmentView; onBack: () => void; onHistory: () => void; onReload: () => void }) {
   const t = useT();
   const assessmentId = view.assessment.id;
   const model = useMemo(() => buildTreeModel(view.set), [view.set]);
@@ -252,6 +253,7 @@ export function WorkspaceView({ view, onBack, onHistory }: { view: AssessmentVie
           </nav>
           <div className={`detail-pane${dropActive ? ' detail-pane--drop' : ''}`} ref={detailRef} {...dropProps}>
             {!node && <p className="empty">{t('ws.selectHint')}</p>}
+            {node?.isLeaf && <LeafSuggestions key={`suggest-${node.code}`} assessmentId={assessmentId} code={node.code} readOnly={locked} beforeDecide={() => saver.settle()} onAccepted={onReload} />}
             {node?.isLeaf && node.node && (
               <LeafPanel
                 key={node.code}
