@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { YearComparison, YearRow } from '../../shared/api/channels/years';
 import type { AssessmentSummary } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
-import { fieldSeries, lostPoints, type YearInput } from '../../shared/domain/year-comparison';
+import type { LeafMappingRow } from '../../shared/domain/leaf-mapping';
+import { fieldSeries, lostPoints, mapYears, type YearInput } from '../../shared/domain/year-comparison';
 import { totalsFor } from '../assessment/assessment-view';
 import { loadCriteriaSet } from '../criteria/set-cache';
 import { getAgency } from '../store/queries/agencies';
@@ -16,6 +17,20 @@ import { listAnswers } from '../store/queries/answers';
 import { listAssessments } from '../store/queries/assessments';
 import { originsOfAgency } from '../store/queries/next-year';
 import { getPublishedResult } from '../store/queries/submissions';
+
+/** Mappings between two sets (with corrections) are pure and sets are immutable: kept for the next opening of the screen. */
+const MAPPINGS = new Map<string, LeafMappingRow[]>();
+const MAX_MAPPINGS = 64;
+
+function cachedMapping(before: YearInput, after: YearInput): LeafMappingRow[] {
+  const key = `${before.setHash}>${after.setHash}>${JSON.stringify(after.corrections)}`;
+  const hit = MAPPINGS.get(key);
+  if (hit) return hit;
+  const rows = mapYears(before, after);
+  if (MAPPINGS.size >= MAX_MAPPINGS) MAPPINGS.delete(MAPPINGS.keys().next().value as string);
+  MAPPINGS.set(key, rows);
+  return rows;
+}
 
 const STATUS_RANK: Record<AssessmentSummary['status'], number> = { closed: 5, appraised: 4, submitted: 3, final: 2, draft: 1 };
 
@@ -41,7 +56,7 @@ export function compareYears(db: Database.Database, agencyId: number): YearCompa
       const totals = totalsFor(db, a.id, set, listAnswers(db, a.id));
       const previous = chosen[i - 1];
       const origin = previous && origins.find((o) => o.assessmentId === a.id && o.sourceAssessmentId === previous.id);
-      inputs.push({ year: a.year, set, totals, corrections: origin ? origin.corrections : {} });
+      inputs.push({ year: a.year, setHash: a.setHash, set, totals, corrections: origin ? origin.corrections : {} });
       const published = a.status === 'closed' ? getPublishedResult(db, a.id) : undefined;
       years.push({
         year: a.year,
@@ -57,6 +72,6 @@ export function compareYears(db: Database.Database, agencyId: number): YearCompa
           : null,
       });
     });
-    return { agencyId, years, fields: fieldSeries(inputs), lost: lostPoints(inputs) };
+    return { agencyId, years, fields: fieldSeries(inputs), lost: lostPoints(inputs, cachedMapping) };
   })();
 }

@@ -6,7 +6,8 @@
  */
 import type { CodeMapping } from './criteria-diff';
 import type { CriteriaSet } from './criteria-set-schema';
-import { mapLeaves } from './leaf-mapping';
+import { leavesOf } from './criteria-tree';
+import { mapLeaves, type LeafMappingRow } from './leaf-mapping';
 import type { Totals } from './scoring-types';
 
 export interface FieldSeries {
@@ -31,6 +32,8 @@ export interface LostPoints {
 
 export interface YearInput {
   year: number;
+  /** The set's content hash: two years on the same set (and no correction) map every leaf to itself. */
+  setHash: string;
   set: CriteriaSet;
   totals: Totals;
   /** Corrections used when this year was created from the previous one (empty otherwise). */
@@ -63,14 +66,27 @@ function pointsOf(totals: Totals, codes: readonly string[]): number | null {
   return sum;
 }
 
+export type YearMapper = (before: YearInput, after: YearInput) => LeafMappingRow[];
+
+/** The leaf mapping between two consecutive years: each leaf to itself when both years use the same set and nothing was corrected. */
+export const mapYears: YearMapper = (before, after) => {
+  if (before.setHash === after.setHash && Object.keys(after.corrections).length === 0) {
+    return leavesOf(after.set).map((v) => {
+      const ref = { code: v.node.code, title: v.node.title, maxPoints: v.node.maxPoints };
+      return { kind: 'same', from: [ref], to: [ref], by: 'code', similarity: 1, details: [], corrected: false };
+    });
+  }
+  return mapLeaves(before.set, after.set, after.corrections);
+};
+
 /** Criteria whose points went down from one year to the next, biggest loss first within each pair, newest pair first. */
-export function lostPoints(years: readonly YearInput[]): LostPoints[] {
+export function lostPoints(years: readonly YearInput[], mapper: YearMapper = mapYears): LostPoints[] {
   const lost: LostPoints[] = [];
   for (let i = years.length - 1; i >= 1; i--) {
     const before = years[i - 1]!;
     const after = years[i]!;
     const pair: LostPoints[] = [];
-    for (const row of mapLeaves(before.set, after.set, after.corrections)) {
+    for (const row of mapper(before, after)) {
       if (row.from.length === 0 || row.to.length === 0) continue;
       const fromCodes = row.from.map((r) => r.code);
       const toCodes = row.to.map((r) => r.code);
