@@ -4,6 +4,8 @@
  * suggestions on a leaf and accepts one (the document comes back, marked "Ngoài năm đánh giá"),
  * then opens "So sánh các năm" with three years and exports it.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import type { AnswerInput } from '../../shared/domain/answer';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
 import { walkSet } from '../../shared/domain/criteria-tree';
@@ -27,8 +29,14 @@ function nextYearSet(): CriteriaSet {
   return set;
 }
 
+/** No serious or critical axe finding (WCAG 2.x A/AA) on the screen as it is. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
 /** Calls the backend from the page with its session token. */
-async function call(page: import('@playwright/test').Page, channel: string, input: unknown): Promise<unknown> {
+async function call(page: Page, channel: string, input: unknown): Promise<unknown> {
   const r = await page.evaluate(
     async ({ channel, input }) => {
       const token = sessionStorage.getItem('par.sessionToken') ?? '';
@@ -63,6 +71,7 @@ test('from a locked year the officer creates next year on a changed set, correct
   await expect(mapping.getByRole('status')).toContainText('1 thay đổi');
   await mapping.getByLabel(`Ghép tiêu chí ${cutCode} năm trước với`).selectOption({ label: 'Không có tiêu chí tương ứng' });
   await expect(mapping.getByRole('status')).toContainText('1 mới, 1 bỏ');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Tạo kỳ đánh giá năm sau', exact: true }).click();
   await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeVisible();
 
@@ -74,6 +83,7 @@ test('from a locked year the officer creates next year on a changed set, correct
   const evidence = page.getByRole('region', { name: 'Tài liệu kiểm chứng' });
   await expect(evidence.getByText('Ngoài năm đánh giá')).toBeVisible();
   await expect(evidence).toContainText('01/KH-SNV');
+  await expectAccessible(page);
 
   // --- A third year, then "So sánh các năm" and its export.
   const sampleHash = ((await call(page, 'assessments:list', { agencyId })) as { assessments: { year: number; setHash: string }[] }).assessments.find((a) => a.year === 2026)!.setHash;
@@ -86,4 +96,5 @@ test('from a locked year the officer creates next year on a changed set, correct
   await expect(page.getByRole('region', { name: 'Tiêu chí bị giảm điểm' })).toBeVisible();
   await page.getByRole('button', { name: 'Xuất Excel (.xlsx)' }).click();
   await expect(page.getByRole('link', { name: /so-sanh-cac-nam-\d+\.xlsx/ })).toBeVisible();
+  await expectAccessible(page);
 });
