@@ -19,7 +19,7 @@ const noRenderer = { group: ['**/renderer/**'], message: 'main/ never imports th
 // '../../shared/api/…' is not main/api.
 const floors = {
   store: ['store'],
-  services: ['agencies', 'criteria', 'assessment', 'evidence', 'report', 'package', 'disk', 'context', 'backup', 'history', 'lifecycle', 'appraisal'],
+  services: ['agencies', 'criteria', 'assessment', 'evidence', 'report', 'package', 'disk', 'context', 'backup', 'history', 'lifecycle', 'appraisal', 'years'],
   adapters: ['api', 'transfer'],
   hosts: ['shell', 'web', 'cli', 'startup', 'preload'],
 };

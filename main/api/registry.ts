@@ -15,7 +15,8 @@ import { packageHandlers } from './handlers/package';
 import { dataArchiveHandlers } from './handlers/data-archive';
 import { dataFolderHandlers } from './handlers/data-folder';
 import { reportHandlers } from './handlers/report';
+import { yearHandlers } from './handlers/years';
 
 export function createHandlerRegistry(): HandlerRegistry {
-  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...criteriaDraftHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers, ...appraisalHandlers };
+  return { ...appHandlers, ...agencyHandlers, ...criteriaSetHandlers, ...criteriaDraftHandlers, ...assessmentHandlers, ...answerHandlers, ...evidenceHandlers, ...pickedEvidenceHandlers, ...reportHandlers, ...packageHandlers, ...backupHandlers, ...dataArchiveHandlers, ...dataFolderHandlers, ...historyHandlers, ...appraisalHandlers, ...yearHandlers };
 }

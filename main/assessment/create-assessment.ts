@@ -1,5 +1,6 @@
 /** A new assessment of an agency for a year, scored against one criteria set of the agency's
- *  level; one per agency, year and set. One transaction. */
+ *  level; one per agency, year and set. A set made for another year is refused unless the officer
+ *  confirms (`confirmYearMismatch`): a 2027 assessment must not silently take a 2026 set. One transaction. */
 import type Database from 'better-sqlite3';
 import type { AssessmentSummary } from '../../shared/api/entities';
 import { AppFailure } from '../../shared/api/result';
@@ -9,7 +10,14 @@ import { insertAssessment, listAssessments } from '../store/queries/assessments'
 
 const LEVEL_NAMES = { department: 'sở, ban, ngành', commune: 'xã, phường' } as const;
 
-export function createAssessment(db: Database.Database, req: { agencyId: number; year: number; setHash: string }, now: string): AssessmentSummary {
+export interface NewAssessmentRequest {
+  agencyId: number;
+  year: number;
+  setHash: string;
+  confirmYearMismatch?: boolean | undefined;
+}
+
+export function createAssessment(db: Database.Database, req: NewAssessmentRequest, now: string): AssessmentSummary {
   const { agencyId, year, setHash } = req;
   return db.transaction(() => {
     const agency = getAgency(db, agencyId);
@@ -21,6 +29,13 @@ export function createAssessment(db: Database.Database, req: { agencyId: number;
         'INVALID_INPUT',
         `Bộ chỉ số này dành cho cấp ${LEVEL_NAMES[set.level]}, không dùng được cho cơ quan cấp ${LEVEL_NAMES[agency.level]}.`,
         { path: 'setHash' },
+      );
+    }
+    if (set.year !== year && req.confirmYearMismatch !== true) {
+      throw new AppFailure(
+        'NEEDS_CONFIRMATION',
+        `Bộ chỉ số "${set.title}" dành cho năm ${set.year}, khác năm đánh giá ${year}. Hãy xác nhận nếu vẫn muốn dùng bộ này.`,
+        { path: 'confirmYearMismatch' },
       );
     }
     if (listAssessments(db, agencyId).some((a) => a.year === year && a.setHash === setHash)) {

@@ -10,7 +10,8 @@ import { currentTotals, requireAssessment } from '../assessment/assessment-view'
 import { requireLeaf } from '../criteria/require-leaf';
 import { loadCriteriaSet } from '../criteria/set-cache';
 import { getFile } from '../store/queries/evidence-files';
-import { countItemsWithoutFiles, deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, removeFile, unlinkItem, updateItem } from '../store/queries/evidence';
+import { countItemsWithoutFiles, deleteItem, getItem, insertItem, itemsWithoutFiles, linkItem, listItemsForAssessment, removeFile, unlinkItem, updateItem } from '../store/queries/evidence';
+import { outsideAssessedYear } from '../../shared/domain/evidence-year';
 import { requireEditableItem, requireUnlockedAssessment } from './editable-item';
 import type { EvidenceItem } from '../../shared/api/evidence-entities';
 import { recordChange, recordInEach, sameJson } from '../history/record';
@@ -118,12 +119,14 @@ export const GAP_ITEMS_PAGE = 100;
 /** Leaves that need an explanation (points above zero, no evidence, no explanation) and one page
  *  of the items without files (from `itemsOffset`) with how many there are. */
 export function evidenceGaps(db: Database.Database, assessmentId: number, itemsOffset = 0): EvidenceGaps {
-  const set = loadCriteriaSet(db, requireAssessment(db, assessmentId).setHash);
+  const assessment = requireAssessment(db, assessmentId);
+  const set = loadCriteriaSet(db, assessment.setHash);
   const totals = currentTotals(db, assessmentId);
   const leaves = totals.needsExplanationCodes.map((code) => {
     const node = findNode(set, code)!.node;
     const t = totals.nodes[code]!;
     return { code, title: node.title, pointsMilli: t.pointsMilli, maxMilli: t.maxMilli };
   });
-  return { leaves, itemsWithoutFiles: itemsWithoutFiles(db, assessmentId, GAP_ITEMS_PAGE, itemsOffset), itemsWithoutFilesTotal: countItemsWithoutFiles(db, assessmentId) };
+  const itemsOutsideYear = itemsOffset > 0 ? [] : listItemsForAssessment(db, assessmentId).filter((item) => outsideAssessedYear(item.issuedOn, item.docType, assessment.year));
+  return { leaves, itemsWithoutFiles: itemsWithoutFiles(db, assessmentId, GAP_ITEMS_PAGE, itemsOffset), itemsWithoutFilesTotal: countItemsWithoutFiles(db, assessmentId), itemsOutsideYear };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PackageImportResult } from '../../shared/api/channels/package';
-import type { Agency } from '../../shared/api/entities';
+import type { Agency, AssessmentSummary } from '../../shared/api/entities';
 import { api } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
@@ -10,6 +10,8 @@ import { AppraisalScreen } from '../features/appraisal/AppraisalScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PackageTools } from '../features/package/PackageTools';
 import { Workspace } from '../features/workspace/Workspace';
+import { NextYearScreen } from '../features/years/NextYearScreen';
+import { YearsScreen } from '../features/years/YearsScreen';
 import { useT } from '../i18n/i18n';
 import { AppHeader } from './AppHeader';
 import { remembered } from './remembered';
@@ -23,7 +25,9 @@ type View =
   | { kind: 'history'; assessmentId: number; year: number }
   | { kind: 'criteriaEditor' }
   | { kind: 'appraisal'; assessmentId: number; year: number; agencyId: number }
-  | { kind: 'backups'; from: View };
+  | { kind: 'backups'; from: View }
+  | { kind: 'nextYear'; source: AssessmentSummary }
+  | { kind: 'years' };
 
 /** Top level: which agency is current and which screen shows. Reopens what was open last time. */
 export function App() {
@@ -152,7 +156,22 @@ export function App() {
       );
       break;
     case 'assessments':
-      body = current && <AssessmentsScreen agency={current} version={listVersion} onOpen={openAssessment} onOpenEditor={() => setView({ kind: 'criteriaEditor' })} />;
+      body = current && (
+        <AssessmentsScreen
+          agency={current}
+          version={listVersion}
+          onOpen={openAssessment}
+          onNextYear={(source) => setView({ kind: 'nextYear', source })}
+          onCompareYears={() => setView({ kind: 'years' })}
+          onOpenEditor={() => setView({ kind: 'criteriaEditor' })}
+        />
+      );
+      break;
+    case 'nextYear':
+      body = current && <NextYearScreen agency={current} source={view.source} onBack={() => setView({ kind: 'assessments' })} onCreated={openAssessment} />;
+      break;
+    case 'years':
+      body = current && <YearsScreen agency={current} onBack={() => setView({ kind: 'assessments' })} />;
       break;
     case 'workspace':
       body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} onAppraisal={(year, agencyId) => setView({ kind: 'appraisal', assessmentId: view.assessmentId, year, agencyId })} />;

@@ -8,6 +8,7 @@ import { enEvidence } from './en-evidence';
 import { enEditor } from './en-editor';
 import { enHistory } from './en-history';
 import { enReport } from './en-report';
+import { enYears } from './en-years';
 import type { Messages } from './vi';
 
-export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enDataFolder, ...enEditor, ...enAppraisal };
+export const en: Messages = { ...enCore, ...enEvidence, ...enReport, ...enBackups, ...enArchive, ...enHistory, ...enDataFolder, ...enEditor, ...enAppraisal, ...enYears };

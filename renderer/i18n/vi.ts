@@ -12,11 +12,12 @@ import { viEvidence } from './vi-evidence';
 import { viEditor } from './vi-editor';
 import { viHistory } from './vi-history';
 import { viReport } from './vi-report';
+import { viYears } from './vi-years';
 
-export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive, ...viHistory, ...viDataFolder, ...viEditor, ...viAppraisal } as const;
+export const vi = { ...viCore, ...viEvidence, ...viReport, ...viBackups, ...viArchive, ...viHistory, ...viDataFolder, ...viEditor, ...viAppraisal, ...viYears } as const;
 
 /** The parts, for the check that no key is defined twice (a later part would silently win). */
-export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive, viHistory, viDataFolder, viEditor, viAppraisal] as const;
+export const viParts = [viCore, viEvidence, viReport, viBackups, viArchive, viHistory, viDataFolder, viEditor, viAppraisal, viYears] as const;
 
 export type MessageKey = keyof typeof vi;
 /** Every language must provide every key (enforced on en.ts by this type). */

@@ -19,6 +19,7 @@ import { historyChannels, reasonSchema } from './channels/history';
 import { out } from './phantom';
 import { packageChannels } from './channels/package';
 import { reportChannels } from './channels/report';
+import { yearChannels } from './channels/years';
 import { agencyProfileSchema, type Agency, type AssessmentSummary, type CriteriaSetSummary } from './entities';
 
 const id = z.number().int().positive();
@@ -71,7 +72,8 @@ export const contract = {
   },
   'assessments:list': { input: z.strictObject({ agencyId: id }), output: out<{ assessments: AssessmentSummary[] }>() },
   'assessments:create': {
-    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(SHA256_HEX) }),
+    /** A set of another year than `year` is refused (NEEDS_CONFIRMATION) unless `confirmYearMismatch` is true. */
+    input: z.strictObject({ agencyId: id, year: z.number().int().min(2000).max(2100), setHash: z.string().regex(SHA256_HEX), confirmYearMismatch: z.boolean().optional() }),
     output: out<AssessmentSummary>(),
   },
   'assessments:open': { input: z.strictObject({ assessmentId: id }), output: out<AssessmentView>() },
@@ -95,6 +97,7 @@ export const contract = {
   ...dataFolderChannels,
   ...historyChannels,
   ...appraisalChannels,
+  ...yearChannels,
 } as const;
 
 export type Contract = typeof contract;

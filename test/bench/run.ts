@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure beside the machine's own limit measured in the same run, printed
  * as a table and written to bench-results.json. `npm run bench -- store search` runs only the
- * named groups (store, search, evidence, upload, report, package, criteria, backup, ui, history, appraisal).
+ * named groups (store, search, evidence, upload, report, package, criteria, backup, ui, history, appraisal, years).
  */
 import os from 'node:os';
 import { printTable, writeResults, type BenchFigure } from './bench-results';
@@ -18,6 +18,7 @@ import { benchSearch } from './search-bench';
 import { benchUi } from './ui-bench';
 import { benchWebUpload } from './upload-bench';
 import { benchAnswerSave, benchColdOpen } from './store-bench';
+import { benchYears } from './years-bench';
 
 const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   store: async () => [...(await benchAnswerSave()), ...(await benchColdOpen())],
@@ -31,6 +32,7 @@ const GROUPS: Record<string, () => Promise<BenchFigure[]>> = {
   ui: () => benchUi(),
   history: () => benchHistory(),
   appraisal: () => benchAppraisal(),
+  years: () => benchYears(),
 };
 
 async function main(): Promise<void> {

@@ -35,7 +35,7 @@ export async function call<T>(ctx: AppContext, channel: string, input: unknown):
 }
 
 export async function answeredAssessment(ctx: AppContext, agencyId: number, year: number, setHash: string, seed: number): Promise<number> {
-  const a = await call<{ id: number }>(ctx, 'assessments:create', { agencyId, year, setHash });
+  const a = await call<{ id: number }>(ctx, 'assessments:create', { agencyId, year, setHash, confirmYearMismatch: true });
   const set = loadCriteriaSet(ctx.db, setHash);
   for (const [code, answer] of fullAnswers(set, seed)) await call(ctx, 'answers:save', { assessmentId: a.id, code, answer });
   return a.id;

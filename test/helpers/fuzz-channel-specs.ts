@@ -89,7 +89,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'criteriaDrafts:delete': s('criteriaDrafts:delete', 'changes', { id: ABSENT }, { id: noDraft }),
     'criteriaDrafts:install': s('criteriaDrafts:install', 'changes', { id: ABSENT, confirmNewVersion: true }, { id: noDraft, confirmNewVersion: oddValue }),
     'assessments:list': s('assessments:list', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
-    'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash }, { agencyId: agency, year: fc.integer(), setHash: hex }),
+    'assessments:create': s('assessments:create', 'changes', { agencyId: ABSENT, year: 2027, setHash: ids.setHash, confirmYearMismatch: true }, { agencyId: agency, year: fc.integer(), setHash: hex }),
     'assessments:open': s('assessments:open', 'reads', { assessmentId: own }, { assessmentId: assessment }),
     'assessments:setStatus': s('assessments:setStatus', 'changes', { assessmentId: ABSENT, status: 'final' }, { assessmentId: assessment, status: text }),
     'answers:save': s('answers:save', 'changes', { assessmentId: ABSENT, code: ids.leafCode, answer: { input: null, notApplicable: false, explanation: '' } }, { assessmentId: assessment, code: text, answer: oddValue }),
@@ -144,5 +144,11 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'appraisal:addDocument': s('appraisal:addDocument', 'changes', { assessmentId: ABSENT, round: 1, code: ids.leafCode, draft }, { assessmentId: assessment, round: fc.integer(), code: text, draft: oddValue }),
     'appraisal:exportForm': s('appraisal:exportForm', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
     'appraisal:exportResponse': s('appraisal:exportResponse', 'changes', { assessmentId: ABSENT, docNumber: '12', docDate: '2027-02-01', recipients: [] }, { assessmentId: assessment, docNumber: text, docDate: oddValue, recipients: oddValue }),
+    'years:planNext': s('years:planNext', 'reads', { assessmentId: own, setHash: ids.setHash, corrections: {} }, { assessmentId: assessment, setHash: hex, corrections: oddValue }),
+    'years:createNext': s('years:createNext', 'changes', { assessmentId: ABSENT, setHash: ids.setHash, year: 2030, corrections: {} }, { assessmentId: assessment, setHash: hex, year: fc.integer(), corrections: oddValue, confirmYearMismatch: oddValue }),
+    'years:suggestions': s('years:suggestions', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'years:decideSuggestion': s('years:decideSuggestion', 'changes', { assessmentId: ABSENT, suggestionId: 1, accept: true }, { assessmentId: assessment, suggestionId: fc.integer(), accept: oddValue }),
+    'years:compare': s('years:compare', 'reads', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
+    'years:exportCompare': s('years:exportCompare', 'changesWhenValid', { agencyId: ids.agencies[0]! }, { agencyId: agency }),
   };
 }

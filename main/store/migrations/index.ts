@@ -14,10 +14,11 @@ import m0005 from './0005-agency-ordinary-name';
 import m0006 from './0006-lifecycle-and-history';
 import m0007 from './0007-criteria-drafts';
 import m0008 from './0008-appraisal';
+import m0009 from './0009-next-year-suggestions';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;
 

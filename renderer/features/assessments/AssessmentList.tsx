@@ -5,7 +5,7 @@ import { LockIcon } from '../../components/LockIcon';
 import { useT } from '../../i18n/i18n';
 
 /** The agency's assessments, newest year first, each with a button to open it. */
-export function AssessmentList({ assessments, onOpen }: { assessments: AssessmentSummary[]; onOpen: (id: number) => void }) {
+export function AssessmentList({ assessments, onOpen, onNextYear }: { assessments: AssessmentSummary[]; onOpen: (id: number) => void; onNextYear?: (source: AssessmentSummary) => void }) {
   const t = useT();
   if (assessments.length === 0) return <p className="empty">{t('assessments.empty')}</p>;
   const sorted = [...assessments].sort((a, b) => b.year - a.year || b.id - a.id);
@@ -40,7 +40,12 @@ export function AssessmentList({ assessments, onOpen }: { assessments: Assessmen
             <td>
               <button type="button" className="primary" onClick={() => onOpen(a.id)} aria-label={t('assessments.openLabel', { year: a.year, title: a.setTitle })}>
                 {t('assessments.open')}
-              </button>
+              </button>{' '}
+              {onNextYear && (
+                <button type="button" onClick={() => onNextYear(a)} aria-label={t('next.openLabel', { year: a.year })}>
+                  {t('next.open')}
+                </button>
+              )}
             </td>
           </tr>
         ))}

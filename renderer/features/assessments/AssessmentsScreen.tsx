@@ -9,18 +9,17 @@ import { ExportCriteriaSet } from './ExportCriteriaSet';
 import { ImportCriteriaSet } from './ImportCriteriaSet';
 
 /** The agency's assessments, creating a new one, and importing criteria sets. */
-export function AssessmentsScreen({
-  agency,
-  version = 0,
-  onOpen,
-  onOpenEditor,
-}: {
+interface AssessmentsScreenProps {
   agency: Agency;
   version?: number;
   onOpen: (assessmentId: number) => void;
+  onNextYear: (source: AssessmentSummary) => void;
+  onCompareYears: () => void;
   /** Opens "Soạn bộ chỉ số" (absent where the editor is not offered). */
   onOpenEditor?: () => void;
-}) {
+}
+
+export function AssessmentsScreen({ agency, version = 0, onOpen, onNextYear, onCompareYears, onOpenEditor }: AssessmentsScreenProps) {
   const t = useT();
   const [assessments, setAssessments] = useState<AssessmentSummary[] | null>(null);
   const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
@@ -59,7 +58,14 @@ export function AssessmentsScreen({
             </button>
           </p>
         )}
-        {assessments === null && !error ? <p>{t('app.loading')}</p> : <AssessmentList assessments={assessments ?? []} onOpen={onOpen} />}
+        {assessments === null && !error ? <p>{t('app.loading')}</p> : <AssessmentList assessments={assessments ?? []} onOpen={onOpen} onNextYear={onNextYear} />}
+        {assessments !== null && assessments.length > 0 && (
+          <div className="form-actions">
+            <button type="button" onClick={onCompareYears}>
+              {t('yoy.open')}
+            </button>
+          </div>
+        )}
       </section>
       <CreateAssessment key={agency.id} agency={agency} sets={sets} preferredHash={preferredHash} onCreated={(a) => onOpen(a.id)} />
       {onOpenEditor && (

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { SetStatusBadge } from '../../components/SetStatusBadge';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
+import '../years/years.css';
 
 interface CreateAssessmentProps {
   agency: Agency;
@@ -30,6 +31,8 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
   const [error, setError] = useState<string | null>(null);
   const [yearError, setYearError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The chosen set is of another year: the backend's question, until the officer confirms or changes something. */
+  const [mismatch, setMismatch] = useState<string | null>(null);
 
   const year = Number(yearText.trim());
   const yearValid = /^\d{4}$/.test(yearText.trim()) && year >= 2000 && year <= 2100;
@@ -39,6 +42,18 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
   const fallback = preferredHash && visible.some((s) => s.hash === preferredHash) ? preferredHash : bestDefault(visible, year);
   const selected = chosen && visible.some((s) => s.hash === chosen) ? chosen : fallback;
 
+  const create = async (confirmYearMismatch: boolean) => {
+    if (!selected) return;
+    setBusy(true);
+    setError(null);
+    const result = await api['assessments:create']({ agencyId: agency.id, year, setHash: selected, confirmYearMismatch });
+    setBusy(false);
+    setMismatch(null);
+    if (result.ok) onCreated(result.value);
+    else if (result.error.code === 'NEEDS_CONFIRMATION' && !confirmYearMismatch) setMismatch(result.error.message);
+    else setError(result.error.message);
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setYearError(yearValid ? null : t('create.yearInvalid'));
@@ -47,12 +62,7 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
       setError(t('create.pickSet'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    const result = await api['assessments:create']({ agencyId: agency.id, year, setHash: selected });
-    setBusy(false);
-    if (result.ok) onCreated(result.value);
-    else setError(result.error.message);
+    await create(false);
   };
 
   return (
@@ -66,6 +76,7 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
           onChange={(v) => {
             setYearText(v);
             setYearError(null);
+            setMismatch(null);
           }}
           inputMode="numeric"
           maxLength={4}
@@ -80,7 +91,10 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
           {visible.length === 0 && <p className="empty">{t('create.noSets')}</p>}
           {visible.map((s) => (
             <label key={s.hash} className={`set-choice${selected === s.hash ? ' set-choice--selected' : ''}`}>
-              <input type="radio" name={`${groupId}-set`} value={s.hash} checked={selected === s.hash} onChange={() => setChosen(s.hash)} />
+              <input type="radio" name={`${groupId}-set`} value={s.hash} checked={selected === s.hash} onChange={() => {
+                  setChosen(s.hash);
+                  setMismatch(null);
+                }} />
               <span className="set-choice-text">
                 <span className="set-title">
                   {s.title} <SetStatusBadge status={s.status} />
@@ -97,6 +111,14 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
           <p className="form-error" role="alert">
             {error}
           </p>
+        )}
+        {mismatch && (
+          <div className="notice-box" role="alert">
+            <p>{mismatch}</p>
+            <button type="button" disabled={busy} onClick={() => void create(true)}>
+              {t('create.yearMismatchConfirm')}
+            </button>
+          </div>
         )}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy || visible.length === 0}>

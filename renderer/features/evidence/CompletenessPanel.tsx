@@ -17,11 +17,13 @@ interface CompletenessPanelProps {
   evidenceVersion: number;
   onOpenLeaf: (code: string) => void;
   onOpenItem: (item: EvidenceItem, code: string) => void;
+  /** The assessed year, named in the list of documents dated outside it. */
+  year: number;
 }
 
 /** "Danh sách còn thiếu": scored leaves with neither evidence nor explanation, items without a file
  *  (those may run to thousands: only the rows in view are drawn). */
-export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpenLeaf, onOpenItem }: CompletenessPanelProps) {
+export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpenLeaf, onOpenItem, year }: CompletenessPanelProps) {
   const t = useT();
   const id = useId();
   const [gaps, setGaps] = useState<EvidenceGaps | null>(null);
@@ -47,7 +49,7 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
     setLoadingMore(true);
     const result = await api['evidence:gaps']({ assessmentId, itemsOffset: gaps.itemsWithoutFiles.length });
     setLoadingMore(false);
-    if (result.ok) setGaps((g) => g && { ...result.value, itemsWithoutFiles: [...g.itemsWithoutFiles, ...result.value.itemsWithoutFiles] });
+    if (result.ok) setGaps((g) => g && { ...result.value, itemsWithoutFiles: [...g.itemsWithoutFiles, ...result.value.itemsWithoutFiles], itemsOutsideYear: g.itemsOutsideYear });
     else setError(result.error.message);
   };
 
@@ -116,6 +118,25 @@ export function CompletenessPanel({ assessmentId, totals, evidenceVersion, onOpe
             <button type="button" className="link-button" aria-busy={loadingMore} onClick={() => void loadMore()}>
               {t('gaps.moreItems', { shown: gaps.itemsWithoutFiles.length, total: gaps.itemsWithoutFilesTotal })}
             </button>
+          )}
+          <h3 id={`${id}-outside`}>{t('years.outsideYearList', { year })}</h3>
+          {gaps.itemsOutsideYear.length === 0 ? (
+            <p className="empty">{t('gaps.noItems')}</p>
+          ) : (
+            <ul className="gap-list" aria-labelledby={`${id}-outside`}>
+              {gaps.itemsOutsideYear.map((item) => {
+                const code = firstCode(item);
+                return (
+                  <li key={item.id}>
+                    <button type="button" className="gap-button" disabled={code === null} onClick={() => code !== null && onOpenItem(item, code)}>
+                      <span className="gap-title">{itemLabel(item)}</span>
+                      <span className="badge badge--problem">{t('years.outsideYear')}</span>
+                      {code !== null && <span className="node-points">{t('gaps.itemFor', { code })}</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
           )}
         </>
       )}

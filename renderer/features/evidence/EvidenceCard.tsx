@@ -11,6 +11,7 @@ import { EvidenceForm } from './EvidenceForm';
 import { otherCodes } from './evidence-store';
 import type { UploadSource } from './upload-queue';
 import { DOC_TYPE_KEYS, formatIssuedOn, itemLabel } from './evidence-format';
+import { outsideAssessedYear } from '../../../shared/domain/evidence-year';
 
 export type Perform = (call: Promise<Result<EvidenceChange>>, removedItemId?: number) => Promise<string | null>;
 
@@ -25,13 +26,15 @@ interface EvidenceCardProps {
   onAttach: (itemId: number, files: UploadSource[]) => void;
   onPreview: (file: EvidenceFile) => void;
   onOpenCode: (code: string) => void;
+  /** The assessed year: a document dated outside it is marked "Ngoài năm đánh giá". */
+  year: number;
   ref?: Ref<HTMLElement>;
 }
 
 type Confirm = 'unlink' | 'delete' | null;
 
 /** One evidence item on a criterion: the document's details, its files and what to do with it. */
-export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly = false, perform, onAttach, onPreview, onOpenCode, ref }: EvidenceCardProps) {
+export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly = false, perform, onAttach, onPreview, onOpenCode, year, ref }: EvidenceCardProps) {
   const t = useT();
   const id = useId();
   const [editing, setEditing] = useState(false);
@@ -95,6 +98,11 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly =
           {itemLabel(item)}
         </h4>
         <span className="badge badge--type">{t(DOC_TYPE_KEYS[item.docType])}</span>
+        {outsideAssessedYear(item.issuedOn, item.docType, year) && (
+          <span className="badge badge--problem" title={t('years.outsideYearHint', { year })}>
+            {t('years.outsideYear')}
+          </span>
+        )}
       </div>
       {(issued !== '' || item.issuer !== '') && (
         <dl className="evidence-meta">

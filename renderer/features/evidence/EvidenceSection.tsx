@@ -34,10 +34,12 @@ interface EvidenceSectionProps {
   dropActive: boolean;
   highlight: Highlight | null;
   onOpenCode: (code: string) => void;
+  /** The assessed year: documents dated outside it are marked (shared/domain/evidence-year.ts). */
+  year: number;
 }
 
 /** "Tài liệu kiểm chứng" of one leaf: its items, adding, reusing, attaching and previewing. */
-export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false, store, queue, adding, onAdding, dropActive, highlight, onOpenCode }: EvidenceSectionProps) {
+export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false, store, queue, adding, onAdding, dropActive, highlight, onOpenCode, year }: EvidenceSectionProps) {
   const t = useT();
   const id = useId();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -110,6 +112,7 @@ export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false
                 onAttach={(itemId, files) => queue.add(itemId, files)}
                 onPreview={setPreview}
                 onOpenCode={onOpenCode}
+                year={year}
               />
             </li>
           ))}

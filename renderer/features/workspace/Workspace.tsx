@@ -9,6 +9,8 @@ export function Workspace({ assessmentId, onBack, onHistory, onAppraisal }: { as
   const t = useT();
   const [view, setView] = useState<AssessmentView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Bumped when the assessment changed outside the workspace's own saves (an accepted suggestion): the view starts again from the backend. */
+  const [generation, setGeneration] = useState(0);
 
   const load = useCallback(async () => {
     setError(null);
@@ -41,5 +43,7 @@ export function Workspace({ assessmentId, onBack, onHistory, onAppraisal }: { as
     );
   }
   if (!view) return <p className="loading">{t('app.loading')}</p>;
-  return <WorkspaceView view={view} onBack={onBack} onHistory={() => onHistory(view.assessment.year)} onAppraisal={() => onAppraisal(view.assessment.year, view.agency.id)} />;
+  const reload = () =>
+    void load().then(() => setGeneration((g) => g + 1));
+  return <WorkspaceView key={generation} view={view} onBack={onBack} onHistory={() => onHistory(view.assessment.year)} onReload={reload} onAppraisal={() => onAppraisal(view.assessment.year, view.agency.id)} />;
 }

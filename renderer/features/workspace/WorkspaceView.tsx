@@ -14,6 +14,7 @@ import { EvidenceSection, type Adding, type Highlight } from '../evidence/Eviden
 import { fileDropHandlers } from '../evidence/file-drop';
 import { useWorkspaceEvidence } from '../evidence/use-workspace-evidence';
 import { LeafHistory } from '../history/LeafHistory';
+import { LeafSuggestions } from '../years/LeafSuggestions';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReportScreen } from '../report/ReportScreen';
 import { SearchBox } from '../search/SearchBox';
@@ -28,7 +29,7 @@ import { ancestorsOf, buildTreeModel, nextUnanswered, visibleRows } from './tree
 import { sameTotals } from './same-totals';
 
 /** The scoring workspace: totals bar, save state, the criteria tree on the left, the selected item on the right. */
-export function WorkspaceView({ view, onBack, onHistory, onAppraisal }: { view: AssessmentView; onBack: () => void; onHistory: () => void; onAppraisal: () => void }) {
+export function WorkspaceView({ view, onBack, onHistory, onReload, onAppraisal }: { view: AssessmentView; onBack: () => void; onHistory: () => void; onReload: () => void; onAppraisal: () => void }) {
   const t = useT();
   const assessmentId = view.assessment.id;
   const model = useMemo(() => buildTreeModel(view.set), [view.set]);
@@ -252,6 +253,7 @@ export function WorkspaceView({ view, onBack, onHistory, onAppraisal }: { view: 
                 evidenceVersion={evidence.version}
                 onOpenLeaf={(code) => select(code, false)}
                 onOpenItem={(item, code) => openItem(item, code)}
+                year={view.assessment.year}
               />
             ) : (
               <CriteriaTree rows={rows} totals={totals} selected={selected} focusRequest={focusRequest} onSelect={select} onToggle={toggle} onEnterLeaf={focusFirstInput} />
@@ -259,6 +261,7 @@ export function WorkspaceView({ view, onBack, onHistory, onAppraisal }: { view: 
           </nav>
           <div className={`detail-pane${dropActive ? ' detail-pane--drop' : ''}`} ref={detailRef} {...dropProps}>
             {!node && <p className="empty">{t('ws.selectHint')}</p>}
+            {node?.isLeaf && <LeafSuggestions key={`suggest-${node.code}`} assessmentId={assessmentId} code={node.code} readOnly={locked} beforeDecide={() => saver.settle()} onAccepted={onReload} />}
             {node?.isLeaf && node.node && (
               <LeafPanel
                 key={node.code}
@@ -280,6 +283,7 @@ export function WorkspaceView({ view, onBack, onHistory, onAppraisal }: { view: 
                     dropActive={dropActive}
                     highlight={highlight}
                     onOpenCode={(code) => select(code, true)}
+                    year={view.assessment.year}
                   />
                 }
               />

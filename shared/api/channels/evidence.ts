@@ -30,6 +30,8 @@ export interface EvidenceGaps {
   itemsWithoutFiles: EvidenceItem[];
   /** How many such items there are in all. */
   itemsWithoutFilesTotal: number;
+  /** Items linked to this assessment dated outside its year ("Ngoài năm đánh giá", shared/domain/evidence-year.ts), newest first. */
+  itemsOutsideYear: EvidenceItem[];
 }
 
 export interface SearchResults {

@@ -125,7 +125,7 @@ describe('a locked year’s evidence', () => {
     expect(stored.ok).toBe(true);
     await h.call('assessments:setStatus', { assessmentId: lockedYear, status: 'final' });
     const setHash = (await h.call('assessments:open', { assessmentId: lockedYear })).assessment.setHash;
-    const draft = (await h.call('assessments:create', { agencyId, year: 2027, setHash })).id;
+    const draft = (await h.call('assessments:create', { agencyId, year: 2027, setHash, confirmYearMismatch: true })).id;
 
     await h.call('evidence:link', { assessmentId: draft, code, itemId: item.id }); // reuse: allowed
     const frozen = { code: 'CONFLICT', message: expect.stringContaining('kỳ đánh giá năm 2026 đã khóa') };

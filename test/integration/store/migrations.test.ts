@@ -167,6 +167,31 @@ const CASES: MigrationCase[] = [
       expect(() => db.exec("INSERT INTO appraisal_response_documents (response_id, item_id, added, linked_at) VALUES (1, 404, 1, 't')")).toThrow(/FOREIGN KEY/);
     },
   },
+  {
+    version: 9,
+    seed: (db) => {
+      db.exec(`INSERT INTO agencies (id, name, level, place_name, signer_title, signer_name, created_at, updated_at) VALUES (1, 'SỞ NỘI VỤ', 'department', 'Đà Nẵng', 'GIÁM ĐỐC', 'A', 't', 't');
+               INSERT INTO criteria_sets (hash, set_id, year, title, level, status, issuer, leaf_count, version, canonical_json, imported_at)
+                 VALUES ('${'a'.repeat(64)}', 's', 2026, 'Bộ', 'department', 'sample', 'x', 1, 1, '{}', 't');
+               INSERT INTO assessments (id, agency_id, year, set_hash, status, created_at, updated_at) VALUES
+                 (1, 1, 2025, '${'a'.repeat(64)}', 'closed', 'c', 'u'), (2, 1, 2026, '${'a'.repeat(64)}', 'draft', 'c', 'u');
+               INSERT INTO evidence_items (id, agency_id, doc_type, created_at, updated_at) VALUES (1, 1, 'plan', 't', 't');`);
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT count(*) AS n FROM assessments').get()).toEqual({ n: 2 });
+      db.exec(`INSERT INTO next_year_origins (assessment_id, source_assessment_id, corrections_json, created_at) VALUES (2, 1, '{"1.1":"1.2"}', 't')`);
+      expect(() => db.exec(`INSERT INTO next_year_origins (assessment_id, source_assessment_id, corrections_json, created_at) VALUES (1, 1, '{}', 't')`)).toThrow(/CHECK/);
+      db.exec(`INSERT INTO next_year_suggestions (assessment_id, code, source_code, kind, explanation) VALUES (2, '1.2', '1.1', 'explanation', 'Đã ban hành kế hoạch')`);
+      db.exec(`INSERT INTO next_year_suggestions (assessment_id, code, source_code, kind, item_id) VALUES (2, '1.2', '1.1', 'link', 1)`);
+      // A suggestion is either an explanation or a link, never both or neither.
+      expect(() => db.exec(`INSERT INTO next_year_suggestions (assessment_id, code, source_code, kind, item_id, explanation) VALUES (2, '1.2', '1.1', 'link', 1, 'x')`)).toThrow(/CHECK/);
+      expect(() => db.exec(`INSERT INTO next_year_suggestions (assessment_id, code, source_code, kind) VALUES (2, '1.2', '1.1', 'explanation')`)).toThrow(/CHECK/);
+      expect(() => db.exec(`UPDATE next_year_suggestions SET state = 'maybe'`)).toThrow(/CHECK/);
+      // Deleting the document takes its open link suggestions with it.
+      db.exec('DELETE FROM evidence_items WHERE id = 1');
+      expect(db.prepare('SELECT kind FROM next_year_suggestions').all()).toEqual([{ kind: 'explanation' }]);
+    },
+  },
 ];
 
 describe('migrate', () => {

@@ -24,7 +24,7 @@ async function restrictedImports(filePath: string, spec: string): Promise<string
 }
 
 const STORE = ['store'];
-const SERVICES = ['agencies', 'criteria', 'assessment', 'evidence', 'report', 'package', 'disk', 'context', 'backup', 'history', 'lifecycle', 'appraisal'];
+const SERVICES = ['agencies', 'criteria', 'assessment', 'evidence', 'report', 'package', 'disk', 'context', 'backup', 'history', 'lifecycle', 'appraisal', 'years'];
 const ADAPTERS = ['api', 'transfer'];
 const HOSTS = ['shell', 'web', 'cli', 'startup', 'preload'];
 /** Scripts run by npm or node, outside the floors. */
