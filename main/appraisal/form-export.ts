@@ -2,7 +2,6 @@
  *  sub-criterion with its maximum, self score, evidence and explanation) plus the columns the
  *  council fills: "Điểm thẩm định", "Ý kiến thẩm định", the request and its deadline. Written to
  *  <data>/exports/ through a temp file, fsynced and renamed like every export. */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -10,8 +9,7 @@ import ExcelJS from 'exceljs';
 import type { ExportedFileView } from '../../shared/api/channels/history';
 import { asciiSlug } from '../report/report-file-name';
 import { formatPointsVi } from '../../shared/format/numbers';
-import { fsyncFile } from '../disk/fsync';
-import { fsyncFolder, renameWithRetry } from '../evidence/blob-store';
+import { writeFileAtomic } from '../disk/atomic-write';
 import { buildReportModel } from '../report/docx/build-model';
 import { evidenceLine, selfScoreText } from '../report/docx/format';
 import { EXPORTS_FOLDER } from '../report/export-report';
@@ -51,19 +49,9 @@ export async function exportAppraisalForm(db: Database.Database, dataDir: string
     r.alignment = { wrapText: true, vertical: 'top' };
     if (!row.isLeaf) r.font = { bold: true };
   }
-  const dir = path.join(dataDir, EXPORTS_FOLDER);
-  await fs.promises.mkdir(dir, { recursive: true });
   const fileName = `bieu-mau-tham-dinh-${model.year}-${asciiSlug(model.agency.abbreviation || model.agency.name)}.xlsx`;
-  const temp = path.join(dir, `.${fileName}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await fs.promises.writeFile(temp, Buffer.from(await wb.xlsx.writeBuffer()));
-    await fsyncFile(temp);
-    await renameWithRetry(temp, path.join(dir, fileName));
-    await fsyncFolder(dir);
-  } catch (err) {
-    await fs.promises.rm(temp, { force: true });
-    throw err;
-  }
-  const size = (await fs.promises.stat(path.join(dir, fileName))).size;
+  const file = path.join(dataDir, EXPORTS_FOLDER, fileName);
+  await writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const size = (await fs.promises.stat(file)).size;
   return { fileName, size, downloadPath: `${EXPORTS_FOLDER}/${fileName}` };
 }

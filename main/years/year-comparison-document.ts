@@ -2,7 +2,6 @@
  *  per field, the criteria that lost points). Numbers are numeric cells with two decimals, so Excel
  *  shows them the Vietnamese way (8,75) on a Vietnamese system. Written to a temp file, fsynced,
  *  renamed. */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,8 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ExportedFileView } from '../../shared/api/channels/history';
 import type { YearComparison } from '../../shared/api/channels/years';
 import { STATUS_NAME_VI } from '../../shared/domain/assessment-status';
-import { fsyncFile } from '../disk/fsync';
-import { fsyncFolder, renameWithRetry } from '../evidence/blob-store';
+import { writeFileAtomic } from '../disk/atomic-write';
 import { EXPORTS_FOLDER } from '../report/export-report';
 import { getAgency } from '../store/queries/agencies';
 import { compareYears } from './year-over-year';
@@ -86,19 +84,9 @@ export function comparisonWorkbook(c: YearComparison, agencyName: string): Excel
 export async function exportYearComparison(db: Database.Database, dataDir: string, agencyId: number): Promise<ExportedFileView> {
   const comparison = compareYears(db, agencyId);
   const agency = getAgency(db, agencyId);
-  const dir = path.join(dataDir, EXPORTS_FOLDER);
-  await fs.promises.mkdir(dir, { recursive: true });
   const fileName = `so-sanh-cac-nam-${agencyId}.xlsx`;
-  const temp = path.join(dir, `.${fileName}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await comparisonWorkbook(comparison, agency ? agency.name : '').xlsx.writeFile(temp);
-    await fsyncFile(temp);
-    await renameWithRetry(temp, path.join(dir, fileName));
-    await fsyncFolder(dir);
-  } catch (err) {
-    await fs.promises.rm(temp, { force: true });
-    throw err;
-  }
-  const size = (await fs.promises.stat(path.join(dir, fileName))).size;
+  const file = path.join(dataDir, EXPORTS_FOLDER, fileName);
+  await writeFileAtomic(file, Buffer.from(await comparisonWorkbook(comparison, agency ? agency.name : '').xlsx.writeBuffer()));
+  const size = (await fs.promises.stat(file)).size;
   return { fileName, size, downloadPath: `${EXPORTS_FOLDER}/${fileName}` };
 }

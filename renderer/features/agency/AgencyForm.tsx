@@ -6,6 +6,7 @@ import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { emptyAgencyDraft, errorsFromServer, validateAgencyDraft, type AgencyField, type FieldErrors } from './agency-validation';
+import { FormError } from '../../components/FormError';
 
 interface AgencyFormProps {
   /** The agency being edited, or null to create a new one. */
@@ -100,11 +101,7 @@ export function AgencyForm({ agency, firstRun, onSaved, onCancel }: AgencyFormPr
       <h1 id="agency-form-heading">{t(heading)}</h1>
       {firstRun && <p className="intro">{t('agency.firstRunIntro')}</p>}
       <form onSubmit={submit} noValidate>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         <div className="form-grid">
           {textFields.slice(0, 4).map(renderTextField)}
           <fieldset className="field radio-field">

@@ -13,6 +13,7 @@ import { ExportedFile } from '../report/ExportedFile';
 import { AppraisalTable } from './AppraisalTable';
 import { ResponseExport } from './ResponseExport';
 import './appraisal.css';
+import { FormError } from '../../components/FormError';
 
 interface AppraisalScreenProps {
   assessmentId: number;
@@ -97,11 +98,7 @@ export function AppraisalScreen({ assessmentId, agencyId, year, onBack }: Apprai
       {form && <ExportedFile {...form} />}
       {busy && <p role="status">{t('appraisal.importing')}</p>}
       {notice && <p role="status" className="appraisal-notice">{notice}</p>}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {view && view.rounds.length === 0 && <p className="field-hint">{t('appraisal.none')}</p>}
       {view && view.rounds.length > 0 && (
         <>

@@ -5,6 +5,7 @@ import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import { ExportedFile } from '../report/ExportedFile';
+import { FormError } from '../../components/FormError';
 
 /** "Báo cáo giải trình, bổ sung tài liệu kiểm chứng": number, date, recipients, then the .docx. */
 export function ResponseExport({ assessmentId }: { assessmentId: number }) {
@@ -44,11 +45,7 @@ export function ResponseExport({ assessmentId }: { assessmentId: number }) {
         <label htmlFor={`response-recipients-${assessmentId}`}>{t('appraisal.responseRecipients')}</label>
         <textarea id={`response-recipients-${assessmentId}`} rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('appraisal.exportResponse')}

@@ -4,6 +4,7 @@ import type { CriteriaDiff } from '../../../shared/domain/criteria-diff';
 import { changeLineVi } from '../../../shared/domain/criteria-diff-text';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
+import { FormError } from '../../components/FormError';
 
 const label = (s: CriteriaSetSummary, versionText: string): string => (s.version > 1 ? `${s.title} (${versionText})` : s.title);
 
@@ -63,11 +64,7 @@ export function CompareCriteriaSets({ sets }: { sets: CriteriaSetSummary[] }) {
           {t('compare.run')}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {diff && (
         <div role="region" aria-label={t('compare.result')}>
           <p role="status">{t('compare.summary', { matched: diff.matches.length, changes: diff.changes.length })}</p>

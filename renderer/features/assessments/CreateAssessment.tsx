@@ -5,6 +5,7 @@ import { SetStatusBadge } from '../../components/SetStatusBadge';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import '../years/years.css';
+import { FormError } from '../../components/FormError';
 
 interface CreateAssessmentProps {
   agency: Agency;
@@ -107,11 +108,7 @@ export function CreateAssessment({ agency, sets, preferredHash, onCreated }: Cre
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {mismatch && (
           <div className="notice-box" role="alert">
             <p>{mismatch}</p>

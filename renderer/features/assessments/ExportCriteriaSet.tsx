@@ -4,6 +4,7 @@ import type { CriteriaSetSummary } from '../../../shared/api/entities';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { ExportedFile } from '../report/ExportedFile';
+import { FormError } from '../../components/FormError';
 
 /** "Tải bộ chỉ số": writes an installed set as the .xlsx template or the .docx appendix table and offers the download. */
 export function ExportCriteriaSet({ sets }: { sets: CriteriaSetSummary[] }) {
@@ -49,11 +50,7 @@ export function ExportCriteriaSet({ sets }: { sets: CriteriaSetSummary[] }) {
           {busy === 'docx' ? t('setXlsx.busy') : t('setXlsx.exportDocx')}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {result && <ExportedFile fileName={result.fileName} size={result.size} downloadPath={result.downloadPath} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { BusyIndicator } from '../../components/BusyIndicator';
 import { useT } from '../../i18n/i18n';
 import { formatFileSize } from '../evidence/evidence-format';
 import { ExportedFile } from '../report/ExportedFile';
+import { FormError } from '../../components/FormError';
 
 /** "Xuất toàn bộ dữ liệu": the whole-folder archive, then its link (a save dialog in the desktop
  *  app, a download in the browser), like a package export. */
@@ -34,11 +35,7 @@ export function DataArchivePanel({ disabled }: { disabled: boolean }) {
       </button>
       <div aria-live="polite">
         {busy && <BusyIndicator label={t('archive.running')} />}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {result && (
           <div className="export-result">
             <p className="export-result-title">{t('archive.done')}</p>

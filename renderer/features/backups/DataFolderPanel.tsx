@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { formatFileSize } from '../evidence/evidence-format';
 import { FolderJobProgress } from './FolderJobProgress';
 import { FolderPickButton } from './FolderPickButton';
+import { FormError } from '../../components/FormError';
 
 interface DataFolderPanelProps {
   disabled: boolean;
@@ -76,11 +77,7 @@ export function DataFolderPanel({ disabled, onMoved }: DataFolderPanelProps) {
       </div>
       <div aria-live="polite">
         {moving && <FolderJobProgress />}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {moved && (
           <div className="success" role="status">
             <p>{t('folder.done', { dir: moved.dataDir, count: moved.files, size: formatFileSize(moved.bytes), settings: moved.settingsFile })}</p>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
+import { FormError } from '../../components/FormError';
 
 /** Desktop only: the system folder dialog (main's ctx picker); the chosen path fills the field. */
 export function FolderPickButton({ disabled, onPicked }: { disabled: boolean; onPicked: (path: string) => void }) {
@@ -16,11 +17,7 @@ export function FolderPickButton({ disabled, onPicked }: { disabled: boolean; on
       <button type="button" onClick={() => void pick()} disabled={disabled}>
         {t('folder.pick')}
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </>
   );
 }

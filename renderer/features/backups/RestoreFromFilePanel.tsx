@@ -10,6 +10,7 @@ import { formatFileSize } from '../evidence/evidence-format';
 import { ArchiveSummary } from './ArchiveSummary';
 import { FolderJobProgress } from './FolderJobProgress';
 import { FolderPickButton } from './FolderPickButton';
+import { FormError } from '../../components/FormError';
 
 type State =
   | { kind: 'idle' }
@@ -140,11 +141,7 @@ export function RestoreFromFilePanel({ disabled, onRestored }: RestoreFromFilePa
             <TextField label={t('restoreFile.target')} hint={t('restoreFile.targetHint')} value={target} onChange={setTarget} disabled={busy} spellCheck={false} />
             {desktop && <FolderPickButton disabled={busy} onPicked={setTarget} />}
           </div>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => void restore(archive)} disabled={busy || target.trim() === ''}>
               {t('restoreFile.run')}

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n';
 import { DraftEditor } from './DraftEditor';
 import { Choice, Text } from './editor-fields';
 import './criteria-editor.css';
+import { FormError } from '../../components/FormError';
 
 export function CriteriaEditorScreen({ onBack }: { onBack: () => void }) {
   const t = useT();
@@ -77,11 +78,7 @@ export function CriteriaEditorScreen({ onBack }: { onBack: () => void }) {
       <BackButton label={t('editor.back')} onBack={onBack} />
       <h1 id={`${id}-title`}>{t('editor.title')}</h1>
       <p>{t('editor.intro')}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <section className="panel" aria-labelledby={`${id}-drafts`}>
         <h2 id={`${id}-drafts`}>{t('editor.drafts')}</h2>
         {drafts.length === 0 && <p>{t('editor.noDrafts')}</p>}

@@ -3,6 +3,7 @@ import { api, hasDesktopBridge } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { fileDropHandlers } from './file-drop';
 import type { UploadSource } from './upload-queue';
+import { FormError } from '../../components/FormError';
 
 /**
  * "Đính kèm tệp" for one item: "Chọn tệp" (several at once) and a drop zone. On the desktop the
@@ -65,11 +66,7 @@ function SystemPickerButton({ onFiles, disabled }: { onFiles: (files: UploadSour
       <button type="button" className="file-button" onClick={() => void pick()} disabled={disabled || open}>
         {t('evidence.chooseFiles')}
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </>
   );
 }

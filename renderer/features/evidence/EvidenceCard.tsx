@@ -12,6 +12,7 @@ import { otherCodes } from './evidence-store';
 import type { UploadSource } from './upload-queue';
 import { DOC_TYPE_KEYS, formatIssuedOn, itemLabel } from './evidence-format';
 import { outsideAssessedYear } from '../../../shared/domain/evidence-year';
+import { FormError } from '../../components/FormError';
 
 export type Perform = (call: Promise<Result<EvidenceChange>>, removedItemId?: number) => Promise<string | null>;
 
@@ -190,11 +191,7 @@ export function EvidenceCard({ item, assessmentId, code, highlighted, readOnly =
           onCancel={() => setConfirm(null)}
         />
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </article>
   );
 }

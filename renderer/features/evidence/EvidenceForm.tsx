@@ -4,6 +4,7 @@ import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import { DOC_TYPE_KEYS, formatFileSize } from './evidence-format';
+import { FormError } from '../../components/FormError';
 
 interface EvidenceFormProps {
   /** Set when editing an item. */
@@ -125,11 +126,7 @@ export function EvidenceForm({ initial, pendingFiles, suggestedSummary = '', onS
             </ul>
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('evidence.form.saving') : t('evidence.form.save')}

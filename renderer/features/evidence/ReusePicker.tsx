@@ -11,6 +11,7 @@ import { DOC_TYPE_KEYS, formatIssuedOn, itemLabel } from './evidence-format';
 import { useDebounced } from '../../components/use-debounced';
 import type { Perform } from './EvidenceCard';
 import './reuse-picker.css';
+import { FormError } from '../../components/FormError';
 
 const FILTER_DEBOUNCE_MS = 150;
 
@@ -86,11 +87,7 @@ export function ReusePicker({ agencyId, assessmentId, code, perform, onLinked, o
       <p className="field-hint" role="status">
         {page === null ? t('app.loading') : t('evidence.reuse.count', { shown: page.total, total: page.agencyTotal })}
       </p>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <VirtualList
         items={shown}
         getKey={(item) => item.id}

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n';
 import { ExportedFile } from '../report/ExportedFile';
 import { HistoryRows } from './HistoryRows';
 import './history.css';
+import { FormError } from '../../components/FormError';
 
 const PAGE = 100;
 
@@ -87,11 +88,7 @@ export function HistoryScreen({ assessmentId, year, onBack }: { assessmentId: nu
         </button>
       </form>
       {exported && <ExportedFile {...exported} />}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {entries === null ? (
         <p className="loading">{t('history.loading')}</p>
       ) : entries.length === 0 ? (

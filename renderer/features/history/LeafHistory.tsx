@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { HistoryRows } from './HistoryRows';
 import './history.css';
+import { FormError } from '../../components/FormError';
 
 const PAGE = 50;
 
@@ -22,11 +23,7 @@ export function LeafHistory({ assessmentId, code }: { assessmentId: number; code
   return (
     <details className="leaf-history" onToggle={(e) => (e.currentTarget.open ? void load() : setEntries(null))}>
       <summary>{t('history.leafTitle')}</summary>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {entries === null ? !error && <p className="loading">{t('history.loading')}</p> : entries.length === 0 ? <p className="empty">{t('history.empty')}</p> : <HistoryRows entries={entries} showCode={false} />}
     </details>
   );

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
+import { FormError } from '../../components/FormError';
 
 const text = (n: number | null | undefined): string => (n === null || n === undefined ? '' : formatDecimalVi(n));
 
@@ -58,11 +59,7 @@ export function CloseForm({ assessmentId, published, onDone }: { assessmentId: n
         <TextField label={t('lifecycle.rankOf')} value={rankOf} onChange={setRankOf} inputMode="numeric" />
         <DateField label={t('lifecycle.publishedOn')} value={publishedOn} onChange={setPublishedOn} />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('lifecycle.close')}

@@ -11,6 +11,7 @@ import { CloseForm } from './CloseForm';
 import { ReasonDialog } from './ReasonDialog';
 import { SubmitForm } from './SubmitForm';
 import './lifecycle.css';
+import { FormError } from '../../components/FormError';
 
 interface LifecyclePanelProps {
   assessmentId: number;
@@ -96,11 +97,7 @@ export function LifecyclePanel({ assessmentId, status, onStatus, onAppraisal }: 
           {t('lifecycle.reopen')}
         </button>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {reopening && (
         <ReasonDialog
           title={t('lifecycle.reopenTitle')}

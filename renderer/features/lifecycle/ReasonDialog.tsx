@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/i18n';
+import { FormError } from '../../components/FormError';
 
 interface ReasonDialogProps {
   title: string;
@@ -37,11 +38,7 @@ export function ReasonDialog({ title, text, label, confirmLabel, onConfirm, onCl
         <label htmlFor={`${id}-reason`}>{label}</label>
         <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={1000} data-autofocus />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => void confirm()} disabled={busy}>
           {confirmLabel}

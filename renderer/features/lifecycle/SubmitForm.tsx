@@ -4,6 +4,7 @@ import { submitSignedReport } from '../../api/signed-report';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
+import { FormError } from '../../components/FormError';
 
 /** "Nộp báo cáo đã ký": date sent, document number and date, the signed PDF or scan. */
 export function SubmitForm({ assessmentId, onDone }: { assessmentId: number; onDone: (view: LifecycleView) => void }) {
@@ -48,11 +49,7 @@ export function SubmitForm({ assessmentId, onDone }: { assessmentId: number; onD
           <input id={`signed-file-${assessmentId}`} type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('lifecycle.submitting') : t('lifecycle.submit')}

@@ -4,6 +4,7 @@ import type { SearchResults } from '../../../shared/api/channels/evidence';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
 import { useT } from '../../i18n/i18n';
 import { compareCodes } from '../../../shared/domain/criteria-tree';
+import { FormError } from '../../components/FormError';
 
 interface SearchResultsListProps {
   assessmentId: number;
@@ -81,11 +82,7 @@ export function SearchResultsList({ assessmentId, query, results, onCriterion, o
               {t('search.moreEvidence', { shown: evidence.length, total: results.evidenceTotal })}
             </button>
           )}
-          {moreError && (
-            <p className="form-error" role="alert">
-              {moreError}
-            </p>
-          )}
+          <FormError message={moreError} />
         </div>
       )}
     </>

@@ -3,6 +3,7 @@ import type { SuggestionView } from '../../../shared/api/channels/years';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import './years.css';
+import { FormError } from '../../components/FormError';
 
 interface LeafSuggestionsProps {
   assessmentId: number;
@@ -66,11 +67,7 @@ export function LeafSuggestions({ assessmentId, code, readOnly, beforeDecide, on
           </button>
         </div>
       ))}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

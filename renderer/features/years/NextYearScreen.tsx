@@ -7,6 +7,7 @@ import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import { MappingTable } from './MappingTable';
 import './years.css';
+import { FormError } from '../../components/FormError';
 
 interface NextYearScreenProps {
   agency: Agency;
@@ -100,11 +101,7 @@ export function NextYearScreen({ agency, source, onBack, onCreated }: NextYearSc
             </select>
           )}
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </section>
       <section className="panel" aria-labelledby={`${id}-mapping`}>
         <h2 id={`${id}-mapping`}>{t('next.mapping', { from: source.year })}</h2>
