@@ -9,10 +9,10 @@ export const SELF_HEADING = 'Điểm tự đánh giá';
 export const APPRAISED_HEADING = 'Điểm thẩm định';
 export const DIFFERENCE_HEADING = 'Chênh lệch';
 
-/** "+0,5" / "−0,25" where the two differ, else empty. */
+/** "+0,5" / "−0,25" where both exist and differ, else empty (as the "Kết quả thẩm định" screen). */
 export function differenceText(selfMilli: number | null, appraisedMilli: number | null): string {
-  if (appraisedMilli === null || appraisedMilli === (selfMilli ?? 0)) return '';
-  const d = appraisedMilli - (selfMilli ?? 0);
+  if (appraisedMilli === null || selfMilli === null || appraisedMilli === selfMilli) return '';
+  const d = appraisedMilli - selfMilli;
   return signedPointsVi(d > 0 ? '+' : '-', Math.abs(d));
 }
 

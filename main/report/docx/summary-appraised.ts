@@ -23,8 +23,11 @@ function fieldCells(row: ReportRow, model: ReportModel, appraisal: ReportApprais
   return [num(row.code), { text: row.title }, num(maxText(row.maxMilli, node?.applicableMaxMilli ?? 0)), { text: score.text, italics: score.italics, align: C }, ...appraisedCells(row, appraisal, false)];
 }
 
-function pair(label_: GridCell, max: string, self: number, appraised: number, bold = false, show = (m: number) => points(m)): GridCell[] {
-  return [label_, num(max), num(show(self), bold), num(show(appraised), bold), num(differenceText(self, appraised), bold)];
+/** A totals row; the penalty is shown and compared as a negative amount. */
+function pair(label_: GridCell, max: string, self: number, appraised: number, bold = false, negative = false): GridCell[] {
+  const show = (m: number): string => (negative ? signedPointsVi('-', m) : points(m));
+  const diff = negative ? differenceText(-self, -appraised) : differenceText(self, appraised);
+  return [label_, num(max), num(show(self), bold), num(show(appraised), bold), num(diff, bold)];
 }
 
 function totalCells(model: ReportModel, a: ReportAppraisal): GridCell[][] {
@@ -34,7 +37,7 @@ function totalCells(model: ReportModel, a: ReportAppraisal): GridCell[][] {
   const bonus = model.rows.find((r) => r.part === 'bonus' && r.depth === 1);
   const penalty = model.rows.find((r) => r.part === 'penalty' && r.depth === 1);
   if (bonus) rows.push(pair(label(bonus.title), points(bonus.maxMilli), t.bonusMilli, at.bonusMilli));
-  if (penalty) rows.push(pair(label(penalty.title), points(penalty.maxMilli), t.penaltyMilli, at.penaltyMilli, false, (m) => signedPointsVi('-', m)));
+  if (penalty) rows.push(pair(label(penalty.title), points(penalty.maxMilli), t.penaltyMilli, at.penaltyMilli, false, true));
   rows.push(pair(label('Tổng điểm', true), '', t.totalMilli, at.totalMilli, true));
   rows.push([label('Điểm tối đa áp dụng'), num(''), num(points(t.applicableMaxMilli)), num(points(at.applicableMaxMilli)), num('')]);
   rows.push([label('Chỉ số cải cách hành chính (%)', true), num(''), num(formatPercentVi(t.percent), true), num(formatPercentVi(at.percent), true), num('')]);
