@@ -17,6 +17,8 @@ export interface ReportRequest {
   /** A final export is refused while the assessment is incomplete. */
   final: boolean;
   format: ReportFormat;
+  /** The final report of the year with the appraised scores beside the self scores. */
+  withAppraisal?: boolean;
 }
 
 export interface ProducedReport {
@@ -33,12 +35,12 @@ export function finalRefusedMessage(missing: string[]): string {
 /** Builds the report in memory (the model is read in one transaction, so it is consistent). */
 export async function produceReport(db: Database.Database, req: ReportRequest, now: string): Promise<ProducedReport> {
   const soffice = req.format === 'pdf' ? requireSoffice() : null;
-  const model = db.transaction(() => buildReportModel(db, req.assessmentId, now))();
+  const model = db.transaction(() => buildReportModel(db, req.assessmentId, now, req.withAppraisal === true))();
   const missing = missingLines(model.completeness);
   if (req.final && missing.length > 0) throw new AppFailure('CONFLICT', finalRefusedMessage(missing));
   const docx = await renderReportDocx(model);
   const bytes = soffice ? await convertDocxToPdf(docx, soffice) : docx;
-  const fileName = reportFileName({ year: model.year, agencyAbbreviation: model.agency.abbreviation, agencyName: model.agency.name, draft: model.draft, format: req.format });
+  const fileName = reportFileName({ year: model.year, agencyAbbreviation: model.agency.abbreviation, agencyName: model.agency.name, draft: model.draft, format: req.format, withAppraisal: req.withAppraisal === true });
   return { fileName, bytes, draft: model.draft, missing };
 }
 

@@ -13,7 +13,7 @@ export function asciiSlug(text: string): string {
   return slug || 'co-quan';
 }
 
-export function reportFileName(opts: { year: number; agencyAbbreviation: string; agencyName: string; draft: boolean; format: ReportFormat }): string {
+export function reportFileName(opts: { year: number; agencyAbbreviation: string; agencyName: string; draft: boolean; format: ReportFormat; withAppraisal?: boolean }): string {
   const who = asciiSlug(opts.agencyAbbreviation.trim() || opts.agencyName);
-  return `bao-cao-tu-danh-gia-cchc-${opts.year}-${who}${opts.draft ? '-du-thao' : ''}.${opts.format}`;
+  return `bao-cao-${opts.withAppraisal ? 'cuoi-nam-tu-danh-gia-va-tham-dinh' : 'tu-danh-gia'}-cchc-${opts.year}-${who}${opts.draft ? '-du-thao' : ''}.${opts.format}`;
 }

@@ -11,6 +11,8 @@ export const enAppraisal: { readonly [K in keyof typeof viAppraisal]: string } =
   'appraisal.importedSame': 'This file was imported already (round {round}); nothing changed.',
   'appraisal.network': 'Could not reach the application backend; the appraisal was not imported. Try again.',
   'appraisal.cancelled': 'Cancelled; the appraisal was not imported.',
+  'appraisal.finalReportTitle': 'Final report of the year (self-assessment and appraisal)',
+  'appraisal.exportFinalReport': 'Export the final report of the year (self-assessment and appraisal)',
   'appraisal.exportForm': 'Export the appraisal form (.xlsx)',
   'appraisal.none': 'No appraisal result yet. When the file from the Department of Home Affairs arrives, import it above.',
   'appraisal.rounds': 'Appraisal rounds',

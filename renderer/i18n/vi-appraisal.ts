@@ -9,6 +9,8 @@ export const viAppraisal = {
   'appraisal.importedSame': 'Tệp này đã được nhập (vòng {round}); không có gì thay đổi.',
   'appraisal.network': 'Không kết nối được với phần xử lý của ứng dụng; kết quả thẩm định chưa được nhập. Hãy thử lại.',
   'appraisal.cancelled': 'Đã hủy; kết quả thẩm định chưa được nhập.',
+  'appraisal.finalReportTitle': 'Báo cáo kết quả cuối năm (tự đánh giá và thẩm định)',
+  'appraisal.exportFinalReport': 'Xuất báo cáo cuối năm (tự đánh giá và thẩm định)',
   'appraisal.exportForm': 'Xuất biểu mẫu thẩm định (.xlsx)',
   'appraisal.none': 'Chưa có kết quả thẩm định. Khi nhận tệp từ Sở Nội vụ, hãy nhập ở trên.',
   'appraisal.rounds': 'Các vòng thẩm định',

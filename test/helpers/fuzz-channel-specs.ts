@@ -117,7 +117,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'backups:dismissRecovery': s('backups:dismissRecovery', 'changesWhenValid', {}),
     'report:getSettings': s('report:getSettings', 'reads', { assessmentId: own }, { assessmentId: assessment }),
     'report:saveSettings': s('report:saveSettings', 'changes', { assessmentId: ABSENT, settings }, { assessmentId: assessment, settings: oddValue }),
-    'report:export': s('report:export', 'changes', { assessmentId: ABSENT, final: false, format: 'docx' }, { assessmentId: assessment, format: text }),
+    'report:export': s('report:export', 'changes', { assessmentId: ABSENT, final: false, format: 'docx', withAppraisal: true }, { assessmentId: assessment, format: text, withAppraisal: oddValue }),
     'package:export': s('package:export', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
     // Writes a file under exports/, never a row: the database stays the same.
     'dataArchive:export': s('dataArchive:export', 'reads', {}),

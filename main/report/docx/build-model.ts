@@ -8,6 +8,7 @@ import { toMilli } from '../../../shared/domain/points';
 import { evaluateLeaf } from '../../../shared/domain/scoring';
 import { buildAssessmentView } from '../../assessment/assessment-view';
 import { reportSettingsFor } from '../report-settings';
+import { reportAppraisal } from './build-appraisal';
 import { evidenceForReport } from './evidence';
 import type { ReportEvidence, ReportModel, ReportRow } from './model';
 
@@ -84,7 +85,8 @@ export function reportRows(src: RowSources): ReportRow[] {
   return rows;
 }
 
-export function buildReportModel(db: Database.Database, assessmentId: number, now: string): ReportModel {
+/** `withAppraisal`: the variant with the appraised scores beside the self scores (refused without an appraisal). */
+export function buildReportModel(db: Database.Database, assessmentId: number, now: string, withAppraisal = false): ReportModel {
   const view = buildAssessmentView(db, assessmentId);
   const settings = reportSettingsFor(db, assessmentId);
   const answers = new Map<string, AnswerInput>(view.answers.map((a) => [a.code, { input: a.input, notApplicable: a.notApplicable, explanation: a.explanation }]));
@@ -110,5 +112,6 @@ export function buildReportModel(db: Database.Database, assessmentId: number, no
     reportDate: settings.reportDate ?? localIsoDate(now),
     completeness,
     draft: completeness.unansweredCodes.length + completeness.needsExplanationCodes.length > 0,
+    ...(withAppraisal ? { appraisal: reportAppraisal(db, assessmentId, set, answers) } : {}),
   };
 }

@@ -71,7 +71,8 @@ export function draftMark(): Paragraph {
 }
 
 export function titleBlock(model: ReportModel): Paragraph[] {
-  const summary = `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
+  const what = model.appraisal ? 'Kết quả cuối năm (tự đánh giá và thẩm định)' : 'Kết quả tự đánh giá, chấm điểm';
+  const summary = `${what} Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
   return [
     centered('BÁO CÁO', { bold: true, before: 360 }),
     para(lineRuns(balancedLines(summary, TITLE_LINE_CHARS), { bold: true }), { align: AlignmentType.CENTER }),

@@ -4,6 +4,7 @@ import type { Completeness } from '../../assessment/missing-lines';
 import type { Agency } from '../../../shared/api/entities';
 import type { ReportSettings } from '../../../shared/api/report-entities';
 import type { CriteriaSet } from '../../../shared/domain/criteria-set-schema';
+import type { AppraisedTotals } from '../../../shared/domain/appraisal/appraised-totals';
 import type { LeafState, Totals } from '../../../shared/domain/scoring-types';
 
 export interface ReportEvidenceFile {
@@ -59,4 +60,15 @@ export interface ReportModel {
   completeness: ReportCompleteness;
   /** True when something is missing: the document is marked "DỰ THẢO". */
   draft: boolean;
+  /** Only in the variant with the appraised scores side by side. */
+  appraisal?: ReportAppraisal;
+}
+
+/** The council's result beside the self scores, for the variant "tự đánh giá và thẩm định". */
+export interface ReportAppraisal {
+  /** The newest round imported. */
+  round: number;
+  /** Appraised points per code (leaves and groups); null where there are none (N/A, survey without points). */
+  rowMilli: Record<string, number | null>;
+  totals: AppraisedTotals;
 }

@@ -10,6 +10,7 @@ import { GridTable } from './grid';
 import { firstPortraitSection, landscapeSection } from './page-setup';
 import { packWithStreamedTables } from './streamed-docx';
 import { reportStyles } from './styles';
+import { summaryAppraisedSection } from './summary-appraised';
 import { summarySection } from './summary-table';
 import { signatureBlock } from './signature';
 import { setCitation } from './set-citation';
@@ -35,7 +36,7 @@ export function reportBody(model: ReportModel): FileChild[] {
     ...titleBlock(model),
     ...draft.box,
     introPara(model),
-    ...summarySection(model),
+    ...(model.appraisal ? summaryAppraisedSection(model, model.appraisal) : summarySection(model)),
     ...explanationsSection(model),
     ...difficultiesSection(model),
     closingPara(model),
@@ -46,7 +47,9 @@ export function reportBody(model: ReportModel): FileChild[] {
 
 /** The docx document (its data tables as placeholders) and those tables, written into the zip by streamed-docx.ts. */
 export function reportDocument(model: ReportModel): { document: Document; tables: GridTable[] } {
-  const title = `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
+  const title = model.appraisal
+    ? `Báo cáo kết quả cuối năm (tự đánh giá và thẩm định) Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`
+    : `Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${model.year} của ${model.agency.ordinaryName}`;
   const portrait = reportBody(model);
   const landscape = [...appendix1(model), ...appendix2(model)];
   const document = new Document({

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n/i18n';
 import { ExportedFile } from '../report/ExportedFile';
 import { AppraisalTable } from './AppraisalTable';
+import { FinalReportExport } from './FinalReportExport';
 import { ResponseExport } from './ResponseExport';
 import './appraisal.css';
 import { FormError } from '../../components/FormError';
@@ -135,6 +136,7 @@ export function AppraisalScreen({ assessmentId, agencyId, year, onBack }: Apprai
           </section>
           <AppraisalTable view={view} documents={documents} onChange={changed} />
           {view.requestCount > 0 && <ResponseExport assessmentId={assessmentId} />}
+          <FinalReportExport assessmentId={assessmentId} />
         </>
       )}
     </div>

@@ -37,9 +37,11 @@ export const reportChannels = {
     input: z.strictObject({ assessmentId, settings: reportSettingsInputSchema }),
     output: out<ReportSettings>(),
   },
-  /** Writes the report under <data>/exports/; a final export of an incomplete assessment is refused. */
+  /** Writes the report under <data>/exports/; a final export of an incomplete assessment is refused.
+   *  `withAppraisal`: the final report of the year with self and appraised scores side by side
+   *  (refused when no appraisal was imported). */
   'report:export': {
-    input: z.strictObject({ assessmentId, final: z.boolean(), format: z.enum(['docx', 'pdf']) }),
+    input: z.strictObject({ assessmentId, final: z.boolean(), format: z.enum(['docx', 'pdf']), withAppraisal: z.boolean().optional() }),
     output: out<ReportExport>(),
   },
 } as const;
