@@ -9,7 +9,7 @@ export const SELF_HEADING = 'Điểm tự đánh giá';
 export const APPRAISED_HEADING = 'Điểm thẩm định';
 export const DIFFERENCE_HEADING = 'Chênh lệch';
 
-/** "+0,5" / "−0,25" where both exist and differ, else empty (as the "Kết quả thẩm định" screen). */
+/** "+0,5" / "-0,25" where both exist and differ, else empty (as the "Kết quả thẩm định" screen). */
 export function differenceText(selfMilli: number | null, appraisedMilli: number | null): string {
   if (appraisedMilli === null || selfMilli === null || appraisedMilli === selfMilli) return '';
   const d = appraisedMilli - selfMilli;
