@@ -27,6 +27,25 @@ function readHeader(file: string): Buffer {
   }
 }
 
+/** What a read-only connection answers when a crash left a write half done (a hot rollback journal,
+ *  or a WAL index that needs rebuilding): SQLite itself finishes that on the next read-write open. */
+const INTERRUPTED_WRITE = new Set(['SQLITE_READONLY_ROLLBACK', 'SQLITE_READONLY_RECOVERY']);
+
+export function isInterruptedWrite(err: unknown): boolean {
+  return INTERRUPTED_WRITE.has(sqliteCode(err) ?? '');
+}
+
+/** Lets SQLite roll back a write a crash interrupted (its own recovery, back to the last commit):
+ *  a read-write open and one read. Nothing committed is changed. */
+export function finishInterruptedWrite(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+  } finally {
+    db.close();
+  }
+}
+
 export function inspectDatabaseFile(file: string): DatabaseHealth {
   let size: number;
   try {

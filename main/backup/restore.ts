@@ -2,8 +2,10 @@
  * Restoring a kept backup (or a moved-aside database). The app never runs on a half-copied file:
  *
  * 1. the chosen file is checked, copied next to par.sqlite as a temp file, brought to this app's
- *    schema, its blob journal emptied (it described another life of the folder), switched to a
- *    single file and checked again; nothing has changed yet;
+ *    schema and to WAL mode (so opening it as par.sqlite writes nothing: switching a file from a
+ *    rollback journal to WAL is itself a write, and a crash in it would leave par.sqlite with a hot
+ *    journal), its blob journal emptied (it described another life of the folder), closed (the WAL
+ *    checkpointed into the one file) and checked again; nothing has changed yet;
  * 2. the current state is backed up ("before-restore": undoing the restore is restoring that);
  * 3. the open database is closed (its WAL checkpointed away); a -wal or -shm still there is moved
  *    aside, never replayed into the restored file; the temp file is renamed over par.sqlite (one
@@ -35,19 +37,20 @@ export interface RestoreTarget {
 }
 
 /** Step 1: a ready, checked, single-file copy of `source` beside par.sqlite. */
-async function prepareCopy(dataDir: string, source: string): Promise<string> {
+export async function prepareCopy(dataDir: string, source: string): Promise<string> {
   const temp = path.join(dataDir, `.restore-${crypto.randomBytes(8).toString('hex')}.sqlite`);
   try {
     await fs.promises.copyFile(source, temp);
     const db = openDatabase(temp);
     try {
       clearJournal(db);
-      db.pragma('journal_mode = DELETE');
     } finally {
       db.close();
     }
     const health = inspectDatabaseFile(temp);
     if (!health.ok) throw new AppFailure('DATABASE_DAMAGED', 'Bản sao lưu không vượt qua bước kiểm tra sau khi chép; dữ liệu hiện tại không bị thay đổi.');
+    // The read-only check leaves an empty -wal/-shm beside the copy; no connection is open now.
+    for (const f of [`${temp}-wal`, `${temp}-shm`]) await fs.promises.rm(f, { force: true });
     await fsyncFile(temp);
     return temp;
   } catch (err) {

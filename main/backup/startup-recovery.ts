@@ -13,7 +13,7 @@ import type { RecoveryNoticeView } from '../../shared/api/channels/backups';
 import { blobsDir } from '../evidence/blob-store';
 import { backupsDir, recoveryDir } from '../evidence/kept-databases';
 import { databasePath } from '../store/open';
-import { inspectDatabaseFile, type DatabaseProblem } from './database-health';
+import { finishInterruptedWrite, inspectDatabaseFile, isInterruptedWrite, type DatabaseHealth, type DatabaseProblem } from './database-health';
 import { fsyncPathSync } from '../disk/fsync';
 
 export interface RecoveryNotice {
@@ -71,9 +71,21 @@ export interface StartupCheck {
   version: number;
 }
 
+/** The check, after letting SQLite finish a write that a power cut or a kill interrupted (the
+ *  read-only check cannot roll back a hot journal, and the crash is not damage). */
+function inspectAfterCrash(file: string): DatabaseHealth {
+  try {
+    return inspectDatabaseFile(file);
+  } catch (err) {
+    if (!isInterruptedWrite(err)) throw err;
+    finishInterruptedWrite(file);
+    return inspectDatabaseFile(file);
+  }
+}
+
 /** Checks par.sqlite and moves it aside when the app cannot run on it. */
 export function recoverDatabaseAtStartup(dataDir: string, now: string): StartupCheck {
-  const health = inspectDatabaseFile(databasePath(dataDir));
+  const health = inspectAfterCrash(databasePath(dataDir));
   if (health.ok) return { notice: null, version: health.version };
   const firstStart = (health.problem === 'missing' || health.problem === 'empty') && !hasEntries(blobsDir(dataDir)) && !hasEntries(backupsDir(dataDir));
   if (firstStart) return { notice: null, version: 0 };

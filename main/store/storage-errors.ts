@@ -25,6 +25,13 @@ export const DAMAGED_MESSAGE =
 
 /** A storage problem as an AppFailure, or undefined when `err` is something else. */
 export function storageFailure(err: unknown, where = 'Thư mục dữ liệu'): AppFailure | undefined {
+  const failure = classify(err, where);
+  // The original error stays reachable for logs and tests (the officer sees only the message).
+  if (failure) Object.defineProperty(failure, 'cause', { value: err, enumerable: false });
+  return failure;
+}
+
+function classify(err: unknown, where: string): AppFailure | undefined {
   const sqlite = sqliteCode(err);
   const code = errno(err);
   if (sqlite === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new AppFailure('DISK_FULL', DISK_FULL_MESSAGE);

@@ -98,6 +98,7 @@ if (!dataDir || !poolDir || !seed || !/^\d+$/.test(seed) || !assessmentId || !/^
   process.exit(2);
 }
 main(dataDir, poolDir, Number(seed), Number(assessmentId), flag !== 'no-restore').catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  const cause = err instanceof Error && err.cause instanceof Error ? `\ncaused by ${err.cause.stack} (${String((err.cause as { code?: unknown }).code)})` : '';
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}${cause}\n`);
   process.exit(1);
 });
