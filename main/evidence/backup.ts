@@ -2,7 +2,7 @@
  * Backup points: a verified copy of the database under <data>/backups/par-YYYYMMDD-HHMMSS.sqlite.
  * A consistent snapshot copied while the app keeps running (backup-copy.ts) into a temp file →
  * switched to a single-file (rollback journal) database so the copy needs no -wal/-shm →
- * a check table by table (backup-copy.ts) on a read-only open (a bad copy is deleted and refused) → fsync → rename → fsync the folder →
+ * a check table by table (backup-copy.ts) on a read-only open while the copy is fsynced (a bad copy is deleted and refused) → rename → fsync the folder →
  * recorded; older ones are let go by the retention policy (backup/retention.ts). Then evidence garbage collection runs (see garbage.ts for why
  * blobs are removed only after a backup). Blob files are not copied: they are immutable and
  * stay until a later backup no longer needs them.
@@ -72,11 +72,15 @@ export async function writeVerifiedCopy(db: Database.Database, dir: string, dept
   try {
     await copyDatabaseSnapshot(db, temp);
     makeSingleFile(temp);
-    const { problems, blobHashes } = await checkCopy(temp, depth);
+    // The check reads the copy (CPU) while the disk flushes it (I/O): the two overlap, and both are
+    // over (neither still holds the file) before it is renamed into place or removed.
+    const [checked, flushed] = await Promise.allSettled([checkCopy(temp, depth), fsyncFile(temp)]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (flushed.status === 'rejected') throw flushed.reason;
+    const { problems, blobHashes } = checked.value;
     if (problems.length > 0) {
       throw new AppFailure('INTERNAL', `Bản sao lưu bị lỗi và đã bị hủy: ${problems.slice(0, 3).join('; ')}`);
     }
-    await fsyncFile(temp);
     return { temp, blobHashes };
   } catch (err) {
     await fs.promises.rm(temp, { force: true });
