@@ -1,7 +1,7 @@
 /**
  * After the lock, end to end in Chromium against the real backend: the officer edits one leaf
  * twice, locks, submits the signed PDF with the document's number and dates, sees "Đã nộp" in the
- * steps and in the assessment list, reads the leaf's "Lịch sử thay đổi" (both edits), opens the
+ * steps and in the assessment list, reads the leaf's "Lịch sử thay đổi" (both edits, in words), opens the
  * whole assessment's history and exports it to .xlsx.
  */
 import type { AnswerInput } from '../../shared/domain/answer';
@@ -66,10 +66,9 @@ test('an officer locks, submits the signed PDF, sees the status in the list, rea
   await page.getByText('Lịch sử thay đổi', { exact: true }).last().click();
   const rows = page.locator('.leaf-history tbody tr');
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText('"explanation":"Lần thứ nhất"');
-  await expect(rows.nth(0)).toContainText('"explanation":"Lần thứ hai, đã bổ sung"');
-  await expect(rows.nth(1)).toContainText('"explanation":"Lần thứ nhất"');
-  await expect(rows.nth(2)).toContainText('(trống)');
+  await expect(rows.nth(0)).toContainText('Giải trình: “Lần thứ nhất” → “Lần thứ hai, đã bổ sung”');
+  await expect(rows.nth(1)).toContainText('Giải trình: (trống) → “Lần thứ nhất”');
+  await expect(rows.nth(2)).toContainText('Kết quả: (chưa chấm) → Đạt');
 
   // --- The whole assessment's history: filter to status changes, export.
   await page.getByRole('button', { name: 'Lịch sử thay đổi' }).click();
