@@ -7,7 +7,7 @@
 import type { AnswerInput } from '../../shared/domain/answer';
 import { walkSet } from '../../shared/domain/criteria-tree';
 import { fullAnswers } from '../helpers/answer-generator';
-import { makePdf } from '../helpers/sample-documents';
+import { lifecycleSteps, lockAssessment, submitSignedReport } from './cycle-steps';
 import { expect, test } from './fixtures';
 import { quickStart, sampleSet, saveThroughApi, treeItem } from './officer-steps';
 
@@ -36,22 +36,15 @@ test('an officer locks, submits the signed PDF, sees the status in the list, rea
   await expect(page.getByRole('status').filter({ hasText: /^Đã lưu lúc/ })).toBeVisible();
 
   // --- Lock.
-  await page.getByRole('button', { name: 'Khóa kỳ đánh giá' }).click();
-  await page.getByRole('dialog', { name: 'Khóa kỳ đánh giá?' }).getByRole('button', { name: 'Khóa', exact: true }).click();
-  const steps = page.getByRole('region', { name: 'Các bước của kỳ đánh giá' });
-  await expect(steps).toBeVisible();
+  await lockAssessment(page);
+  const steps = lifecycleSteps(page);
 
   // --- Submit with the signed PDF.
   const form = steps.getByRole('form', { name: 'Nộp báo cáo đã ký' });
   await form.getByRole('button', { name: 'Nộp báo cáo' }).click();
   await expect(form.getByRole('alert')).toContainText('Hãy điền đủ');
-  await form.getByLabel('Ngày gửi').fill('10/12/2026');
-  await form.getByLabel('Số văn bản').fill('125/BC-SNV');
-  await form.getByLabel('Ngày ký văn bản').fill('08/12/2026');
-  await form.getByLabel('Báo cáo đã ký (PDF hoặc ảnh quét)').setInputFiles({ name: 'bao-cao-ky-so.pdf', mimeType: 'application/pdf', buffer: makePdf('bao cao da ky') });
-  await form.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await submitSignedReport(page, { sentOn: '10/12/2026', docNumber: '125/BC-SNV', docDate: '08/12/2026', fileName: 'bao-cao-ky-so.pdf' });
   await expect(steps.getByText('Kỳ đánh giá ở trạng thái “Đã nộp” — chỉ xem.')).toBeVisible();
-  await expect(steps.locator('[aria-current="step"]')).toContainText('Đã nộp');
   await expect(steps).toContainText('văn bản số 125/BC-SNV ngày 08/12/2026; báo cáo đã ký: bao-cao-ky-so.pdf');
   await steps.getByRole('button', { name: 'Xuất lại gói đã nộp' }).click();
   await expect(steps.getByRole('link', { name: /goi-tu-danh-gia-cchc-2026/ })).toBeVisible();
