@@ -12,6 +12,7 @@ import { expect, test } from './fixtures';
 import { quickStart, sampleSet, saveThroughApi, treeItem } from './officer-steps';
 
 const EXPLANATION = 'Tài liệu kiểm chứng lưu tại Văn phòng Sở.';
+const SECOND = 'Lần thứ hai, đã bổ sung: Kế hoạch cải cách hành chính năm 2026 ban hành kèm Quyết định số 15/QĐ-SNV, lưu tại Văn phòng Sở.';
 const answers = [...fullAnswers(sampleSet, 1)].map(([code, a]): [string, AnswerInput] => [code, { ...a, explanation: a.explanation || EXPLANATION }]);
 const lastCode: string = (() => {
   const leaf = [...walkSet(sampleSet)].filter((v) => v.part === 'main' && v.isLeaf && v.node.rule?.kind === 'yesNo' && v.node.maxPoints > 0).at(-1);
@@ -31,7 +32,7 @@ test('an officer locks, submits the signed PDF, sees the status in the list, rea
   await explanation.fill('Lần thứ nhất');
   await explanation.blur();
   await expect(page.getByRole('status').filter({ hasText: /^Đã lưu lúc/ })).toBeVisible();
-  await explanation.fill('Lần thứ hai, đã bổ sung');
+  await explanation.fill(SECOND);
   await explanation.blur();
   await expect(page.getByRole('status').filter({ hasText: /^Đã lưu lúc/ })).toBeVisible();
 
@@ -59,7 +60,11 @@ test('an officer locks, submits the signed PDF, sees the status in the list, rea
   await page.getByText('Lịch sử thay đổi', { exact: true }).last().click();
   const rows = page.locator('.leaf-history tbody tr');
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText('Giải trình: “Lần thứ nhất” → “Lần thứ hai, đã bổ sung”');
+  // A long text is cut on screen; "Xem đủ" opens the whole line.
+  const full = `Giải trình: “Lần thứ nhất” → “${SECOND}”`;
+  await expect(rows.nth(0).getByText(full, { exact: true })).toBeHidden();
+  await rows.nth(0).getByText('Xem đủ').click();
+  await expect(rows.nth(0).getByText(full, { exact: true })).toBeVisible();
   await expect(rows.nth(1)).toContainText('Giải trình: (trống) → “Lần thứ nhất”');
   await expect(rows.nth(2)).toContainText('Kết quả: (chưa chấm) → Đạt');
 
