@@ -115,6 +115,9 @@ describe('report settings, statuses and imports in words', () => {
     expect(text(row('import', 'create', null, { createdAt: '2027-01-10T03:00:00.000Z', answers: 40, links: 12, status: 'final' }))).toEqual([
       'Nhập gói hồ sơ tạo ngày 10/01/2027: 40 câu trả lời, 12 liên kết tài liệu, trạng thái Đã khóa',
     ]);
+    expect(text(row('import', 'overwrite', null, { createdAt: '2027-01-11T03:00:00.000Z', answers: 41, links: 0, status: 'draft' }))).toEqual([
+      'Ghi đè bằng gói hồ sơ tạo ngày 11/01/2027: 41 câu trả lời, 0 liên kết tài liệu, trạng thái Đang soạn',
+    ]);
     expect(text(row('import', 'appraisal', null, { round: 1, fileName: 'tham-dinh.json', scored: 40, survey: 9, requests: 2 }))).toEqual([
       'Nhập kết quả thẩm định vòng 1 từ tệp “tham-dinh.json”: 40 tiêu chí có điểm thẩm định, 9 điểm điều tra xã hội học, 2 đề nghị giải trình, bổ sung',
     ]);
