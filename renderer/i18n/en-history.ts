@@ -66,7 +66,8 @@ export const enHistory: { readonly [K in keyof typeof viHistory]: string } = {
   'history.col.kind': 'Kind',
   'history.col.action': 'Action',
   'history.col.code': 'Criterion',
-  'history.col.change': 'Before → after',
+  'history.col.change': 'Change',
+  'history.showAll': 'Show all',
   'history.col.reason': 'Reason',
   'history.kind.answer': 'Scores and explanations',
   'history.kind.evidence': 'Evidence documents',
@@ -85,5 +86,4 @@ export const enHistory: { readonly [K in keyof typeof viHistory]: string } = {
   'history.action.unlink': 'Unlinked from criterion',
   'history.action.overwrite': 'Overwritten by a package',
   'history.action.result': 'Published result corrected',
-  'history.nothing': '(empty)',
 };

@@ -64,7 +64,8 @@ export const viHistory = {
   'history.col.kind': 'Loại',
   'history.col.action': 'Thao tác',
   'history.col.code': 'Tiêu chí',
-  'history.col.change': 'Trước → Sau',
+  'history.col.change': 'Nội dung thay đổi',
+  'history.showAll': 'Xem đủ',
   'history.col.reason': 'Lý do',
   'history.kind.answer': 'Chấm điểm, giải trình',
   'history.kind.evidence': 'Tài liệu kiểm chứng',
@@ -83,5 +84,4 @@ export const viHistory = {
   'history.action.unlink': 'Bỏ khỏi tiêu chí',
   'history.action.overwrite': 'Ghi đè bằng gói',
   'history.action.result': 'Sửa kết quả công bố',
-  'history.nothing': '(trống)',
 } as const;

@@ -34,3 +34,17 @@ export async function createDocumentsThroughApi(page: Page, code: string, docs: 
   );
   expect(failures).toEqual([]);
 }
+
+/** Calls one channel from the page with its session token; fails the test on a refusal. */
+export async function callThroughApi(page: Page, channel: string, input: unknown): Promise<unknown> {
+  const r = await page.evaluate(
+    async ({ channel, input }) => {
+      const token = sessionStorage.getItem('par.sessionToken') ?? '';
+      const res = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PAR-Token': token }, body: JSON.stringify(input) });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    { channel, input },
+  );
+  expect(r.ok, JSON.stringify(r.error)).toBe(true);
+  return r.value;
+}

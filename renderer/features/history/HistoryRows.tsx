@@ -1,10 +1,11 @@
-import type { HistoryEntry } from '../../../shared/api/channels/history';
+import type { HistoryEntryView } from '../../../shared/api/channels/history';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n/i18n';
+import { ChangeParts } from './ChangeParts';
 import { actionLabel } from './history-labels';
 
-/** History rows as a table: time, officer, kind, action, criterion, before → after (compact JSON), reason. */
-export function HistoryRows({ entries, showCode }: { entries: HistoryEntry[]; showCode: boolean }) {
+/** History rows as a table: time, officer, kind, action, criterion, the change in words, reason. */
+export function HistoryRows({ entries, showCode }: { entries: HistoryEntryView[]; showCode: boolean }) {
   const t = useT();
   return (
     <table className="data-table history-table">
@@ -28,9 +29,7 @@ export function HistoryRows({ entries, showCode }: { entries: HistoryEntry[]; sh
             <td>{actionLabel(e.action, t)}</td>
             {showCode && <td>{e.code ?? ''}</td>}
             <td className="history-change">
-              <code>{e.before ?? t('history.nothing')}</code>
-              <span aria-hidden="true"> → </span>
-              <code>{e.after ?? t('history.nothing')}</code>
+              <ChangeParts parts={e.change} />
             </td>
             <td>{e.reason}</td>
           </tr>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { HISTORY_KINDS, type ExportedFileView, type HistoryEntry, type HistoryFilter, type HistoryKind } from '../../../shared/api/channels/history';
+import { HISTORY_KINDS, type ExportedFileView, type HistoryEntryView, type HistoryFilter, type HistoryKind } from '../../../shared/api/channels/history';
 import { api } from '../../api/client';
 import { BackButton } from '../../components/BackButton';
 import { DateField } from '../../components/DateField';
@@ -20,7 +20,7 @@ export function HistoryScreen({ assessmentId, year, onBack }: { assessmentId: nu
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [filter, setFilter] = useState<HistoryFilter>({ kind: null, code: null, from: null, to: null });
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [entries, setEntries] = useState<HistoryEntryView[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HistoryEntry } from '../../../shared/api/channels/history';
+import type { HistoryEntryView } from '../../../shared/api/channels/history';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { HistoryRows } from './HistoryRows';
@@ -11,7 +11,7 @@ const PAGE = 50;
 /** "Lịch sử thay đổi" on a leaf: read when opened (and again on each opening), newest first. */
 export function LeafHistory({ assessmentId, code }: { assessmentId: number; code: string }) {
   const t = useT();
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [entries, setEntries] = useState<HistoryEntryView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {

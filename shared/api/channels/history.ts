@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../../format/dates';
 import { isMilliExact } from '../../domain/points';
+import type { ChangePart } from '../../domain/history-prose';
 import type { AssessmentStatus } from '../entities';
 import { out } from '../phantom';
 
@@ -39,6 +40,11 @@ export interface HistoryEntry {
   reason: string;
 }
 
+/** A history row as the screens get it: the change also told in words (shared/domain/history-prose.ts). */
+export interface HistoryEntryView extends HistoryEntry {
+  change: ChangePart[];
+}
+
 export const historyFilterSchema = z.strictObject({
   kind: z.enum(HISTORY_KINDS).nullable(),
   code: code.nullable(),
@@ -48,7 +54,7 @@ export const historyFilterSchema = z.strictObject({
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 
 export interface HistoryPage {
-  entries: HistoryEntry[];
+  entries: HistoryEntryView[];
   /** Pass as `beforeId` for the next (older) page; null on the last page. */
   nextBeforeId: number | null;
   total: number;

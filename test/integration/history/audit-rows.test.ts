@@ -1,7 +1,7 @@
 /** Every kind of change leaves its history row (who, when, before → after), through the real
  *  dispatch, the real web bridge (uploads) and a real SQLite file; history rows cannot be changed. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry, HistoryFilter } from '../../../shared/api/channels/history';
+import type { HistoryEntry, HistoryEntryView, HistoryFilter } from '../../../shared/api/channels/history';
 import type { ImportedFile } from '../../../shared/api/evidence-entities';
 import type { Result } from '../../../shared/api/result';
 import type { RunningWebServer } from '../../../main/web/server';
@@ -9,6 +9,8 @@ import { createHarness, startBridge, type Harness } from '../../helpers/app-harn
 import { departmentAssessment, newDepartmentAssessment } from '../../helpers/report-assessment';
 import { makePdf } from '../../helpers/sample-documents';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
+import type { ScoringRule } from '../../../shared/domain/criteria-set-schema';
+import { partText } from '../../../shared/domain/history-prose';
 
 let h: Harness;
 let server: RunningWebServer;
@@ -30,7 +32,7 @@ async function upload(assessmentId: number, itemId: number, name: string, body: 
   return (await res.json()) as Result<ImportedFile>;
 }
 
-async function history(assessmentId: number, filter: Partial<HistoryFilter> = {}): Promise<HistoryEntry[]> {
+async function history(assessmentId: number, filter: Partial<HistoryFilter> = {}): Promise<HistoryEntryView[]> {
   return (await h.call('history:list', { assessmentId, filter: { ...ALL, ...filter }, beforeId: null, limit: 200 })).entries;
 }
 
@@ -55,6 +57,19 @@ describe('history of an assessment', () => {
     // Filter by criterion and by kind.
     expect(await history(assessmentId, { code: leaf })).toHaveLength(2);
     expect(await history(assessmentId, { kind: 'evidence' })).toHaveLength(0);
+    // ... and each in words.
+    expect(rows[0]!.change.map(partText)).toEqual(['Không áp dụng: không → có', 'Giải trình: “Đang chờ số liệu” → “Không phát sinh”']);
+  });
+
+  it('tells a rate input by the leaf’s own labels, with numbers the Vietnamese way', async () => {
+    const { assessmentId, set } = await newDepartmentAssessment(h);
+    const leaf = leavesOf(set).find((v) => v.node.rule?.kind === 'rate')!.node;
+    const rule = leaf.rule as Extract<ScoringRule, { kind: 'rate' }>;
+    await h.call('answers:save', { assessmentId, code: leaf.code, answer: { input: { kind: 'rate', numerator: 3, denominator: 4 }, notApplicable: false, explanation: '' } });
+    await h.call('answers:save', { assessmentId, code: leaf.code, answer: { input: { kind: 'rate', numerator: 4, denominator: 4 }, notApplicable: false, explanation: '' } });
+    const [last, first] = await history(assessmentId, { code: leaf.code });
+    expect(last!.change.map(partText)).toEqual([`${rule.numeratorLabel}: 3 → 4`]);
+    expect(first!.change.map(partText)).toEqual([`${rule.numeratorLabel}: (chưa chấm) → 3`, `${rule.denominatorLabel}: (chưa chấm) → 4`]);
   });
 
   it('records evidence items, files added and removed, links and unlinks, and report settings', async () => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { partText } from '../../../shared/domain/history-prose';
 import type { LifecycleView } from '../../../shared/api/channels/history';
 import type { Result } from '../../../shared/api/result';
 import { markAppraised } from '../../../main/lifecycle/lifecycle';
@@ -123,6 +124,11 @@ describe('the assessment after the lock', () => {
     expect(JSON.parse(rows[3]!.after!)).toMatchObject({ status: 'appraised', round: 2 });
     expect(JSON.parse(rows[5]!.before!).rank).toBe(3);
     expect(JSON.parse(rows[5]!.after!).rank).toBe(4);
+    // The screens get each change in words.
+    expect(rows[5]!.change.map(partText)).toEqual(['Thứ hạng: 3 → 4']);
+    expect(rows[1]!.change.map(partText)[0]).toBe('Trạng thái: Đã khóa → Đã nộp');
+    expect(rows[1]!.change.map(partText)[1]).toMatch(/^Đã gửi ngày \d\d\/\d\d\/\d{4}, văn bản số /);
+    expect(rows[6]!.change.map(partText)).toEqual(['Trạng thái: Đã có kết quả công bố → Đã thẩm định']);
   });
 
   it('exports the filtered history as .xlsx with Vietnamese headers, one row per change', async () => {
@@ -134,9 +140,9 @@ describe('the assessment after the lock', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(h.dataDir, exported.downloadPath));
     const ws = wb.getWorksheet('Lịch sử thay đổi')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'STT', 'Thời gian (UTC)', 'Cán bộ', 'Loại thay đổi', 'Thao tác', 'Tiêu chí', 'Mã tài liệu', 'Trước', 'Sau', 'Lý do']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'STT', 'Thời gian (UTC)', 'Cán bộ', 'Loại thay đổi', 'Thao tác', 'Tiêu chí', 'Mã tài liệu', 'Nội dung thay đổi', 'Lý do']);
     expect(ws.actualRowCount).toBe(all.total + 1);
     const last = ws.getRow(ws.actualRowCount);
-    expect([last.getCell(3).value, last.getCell(4).value, last.getCell(5).value, last.getCell(10).value]).toEqual(['Trần Thị Bình', 'Trạng thái', 'Mở khóa (về đang soạn)', 'Bổ sung']);
+    expect([last.getCell(3).value, last.getCell(4).value, last.getCell(5).value, last.getCell(8).value, last.getCell(9).value]).toEqual(['Trần Thị Bình', 'Trạng thái', 'Mở khóa (về đang soạn)', 'Trạng thái: Đã khóa → Đang soạn', 'Bổ sung']);
   });
 });
