@@ -50,14 +50,18 @@ function itemKey(docNumber: string, issuedOn: string | null, issuer: string, has
   return [norm(docNumber), issuedOn ?? '', norm(issuer), [...new Set(hashes)].sort().join(',')].join('\u0000');
 }
 
-const packageItemKey = (i: PackageItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.sha256));
-const localItemKey = (i: EvidenceItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.hash));
+/** The fields that identify an item in a package (full or response). */
+export type KeyedItem = Pick<PackageItem, 'docNumber' | 'issuedOn' | 'issuer' | 'files'>;
 
-function matchItems(local: EvidenceItem[], doc: AssessmentDoc): Map<number, EvidenceItem> {
+export const packageItemKey = (i: KeyedItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.sha256));
+export const localItemKey = (i: EvidenceItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.hash));
+
+/** Package item index → the agency's item with the same identity (the oldest one). */
+export function matchItems(local: EvidenceItem[], items: readonly KeyedItem[]): Map<number, EvidenceItem> {
   const byKey = new Map<string, EvidenceItem>();
   for (const item of [...local].sort((a, b) => a.id - b.id)) if (!byKey.has(localItemKey(item))) byKey.set(localItemKey(item), item);
   const matched = new Map<number, EvidenceItem>();
-  doc.evidence.forEach((item, index) => {
+  items.forEach((item, index) => {
     const hit = byKey.get(packageItemKey(item));
     if (hit) matched.set(index, hit);
   });
@@ -89,9 +93,9 @@ export function assessmentDiffers(db: Database.Database, assessmentId: number, l
   return settingsText(db, assessmentId) !== canonicalJson(doc.reportSettings);
 }
 
-function neededFiles(doc: AssessmentDoc, matched: Map<number, EvidenceItem>): NeededFile[] {
+export function neededFiles(items: readonly KeyedItem[], matched: Map<number, EvidenceItem>): NeededFile[] {
   const byHash = new Map<string, NeededFile>();
-  doc.evidence.forEach((item, index) => {
+  items.forEach((item, index) => {
     if (matched.has(index)) return;
     for (const f of item.files) if (!byHash.has(f.sha256)) byHash.set(f.sha256, { path: f.path, hash: f.sha256, size: f.size, displayName: f.displayName });
   });
@@ -102,7 +106,7 @@ export function planImport(db: Database.Database, manifest: Manifest, doc: Asses
   const agency = findAgency(db, manifest.agency);
   const local = agency ? listItemsForAgency(db, agency.id) : [];
   const assessment = agency ? listAssessments(db, agency.id).find((a) => a.year === manifest.year && a.setHash === manifest.set.hash) : undefined;
-  const matchedItems = matchItems(local, doc);
+  const matchedItems = matchItems(local, doc.evidence);
   const differs = assessment ? assessmentDiffers(db, assessment.id, local, doc) : false;
-  return { agency, assessment, differs, matchedItems, neededFiles: neededFiles(doc, matchedItems) };
+  return { agency, assessment, differs, matchedItems, neededFiles: neededFiles(doc.evidence, matchedItems) };
 }

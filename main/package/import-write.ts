@@ -67,7 +67,14 @@ export function answerPoints(set: CriteriaSet, code: string, answer: AssessmentD
   return result.pointsMilli;
 }
 
-function createItem(db: Database.Database, agencyId: number, item: PackageItem, input: ImportInput, counts: Counts): number {
+/** Creates a package item of the agency with its files (blobs staged before the transaction). */
+export function createItem(
+  db: Database.Database,
+  agencyId: number,
+  item: Omit<PackageItem, 'codes'>,
+  input: Pick<ImportInput, 'blobs' | 'dataDir' | 'now'>,
+  counts: Pick<Counts, 'files' | 'items'>,
+): number {
   const { docNumber, issuedOn, issuer, docType, summary } = item;
   const itemId = insertItem(db, agencyId, { docNumber, issuedOn, issuer, docType, summary }, input.now).id;
   const seen = new Set<string>();

@@ -71,7 +71,7 @@ function answerProblems(doc: AssessmentDoc, set: CriteriaSet): string[] {
 
 /** A file's name and type as this app writes them: a clean display name (what the import would
  *  store) with the entry's extension, and the media type of that extension. */
-function fileNameProblem(f: PackageItem['files'][number]): string | null {
+export function fileNameProblem(f: PackageItem['files'][number]): string | null {
   const name = f.displayName;
   if (sanitizeDisplayName(name) !== name || fileExtension(name) !== fileExtension(f.path)) return msg.hostileDisplayName(name, f.path);
   if (mediaTypeOf(name) !== f.mediaType) return msg.hostileMediaType(name, f.mediaType);
