@@ -17,7 +17,9 @@ import { listAnswers } from '../store/queries/answers';
 import { listAssessments } from '../store/queries/assessments';
 import { listItemsForAgency } from '../store/queries/evidence';
 import { getReportSettings } from '../store/queries/report-settings';
-import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
+import { localAppraisalText, packageAppraisalText } from './appraisal-part';
+import { localItemKey, packageItemKey, type KeyedItem } from './item-identity';
+import type { AssessmentDoc, Manifest } from './package-schema';
 
 const norm = (text: string): string => text.normalize('NFC').trim().replace(/\s+/gu, ' ');
 const nameKey = (name: string): string => norm(name).toLowerCase();
@@ -32,8 +34,10 @@ export interface NeededFile {
 export interface ImportPlan {
   agency: Agency | undefined;
   assessment: AssessmentSummary | undefined;
-  /** The existing assessment's answers, links or report settings differ from the package. */
+  /** The existing assessment's answers, links, report settings or appraisal differ from the package. */
   differs: boolean;
+  /** The existing assessment agrees with the package but has no appraisal yet, which the package carries. */
+  addsAppraisal: boolean;
   /** Package item index → matching local item. */
   matchedItems: Map<number, EvidenceItem>;
   /** Files of the items that will be created, one per content. */
@@ -45,16 +49,6 @@ export function findAgency(db: Database.Database, draft: AgencyDraft): Agency | 
     .filter((a) => a.level === draft.level && nameKey(a.name) === nameKey(draft.name))
     .sort((a, b) => a.id - b.id)[0];
 }
-
-function itemKey(docNumber: string, issuedOn: string | null, issuer: string, hashes: string[]): string {
-  return [norm(docNumber), issuedOn ?? '', norm(issuer), [...new Set(hashes)].sort().join(',')].join('\u0000');
-}
-
-/** The fields that identify an item in a package (full or response). */
-export type KeyedItem = Pick<PackageItem, 'docNumber' | 'issuedOn' | 'issuer' | 'files'>;
-
-export const packageItemKey = (i: KeyedItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.sha256));
-export const localItemKey = (i: EvidenceItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.hash));
 
 /** Package item index → the agency's item with the same identity (the oldest one). */
 export function matchItems(local: EvidenceItem[], items: readonly KeyedItem[]): Map<number, EvidenceItem> {
@@ -107,6 +101,11 @@ export function planImport(db: Database.Database, manifest: Manifest, doc: Asses
   const local = agency ? listItemsForAgency(db, agency.id) : [];
   const assessment = agency ? listAssessments(db, agency.id).find((a) => a.year === manifest.year && a.setHash === manifest.set.hash) : undefined;
   const matchedItems = matchItems(local, doc.evidence);
-  const differs = assessment ? assessmentDiffers(db, assessment.id, local, doc) : false;
-  return { agency, assessment, differs, matchedItems, neededFiles: neededFiles(doc.evidence, matchedItems) };
+  const localAppraisal = assessment ? localAppraisalText(db, assessment.id) : null;
+  const packageAppraisal = packageAppraisalText(doc);
+  // A package without an appraisal (exported before it) never asks to replace the appraisal here.
+  const appraisalDiffers = localAppraisal !== null && packageAppraisal !== null && localAppraisal !== packageAppraisal;
+  const differs = assessment ? appraisalDiffers || assessmentDiffers(db, assessment.id, local, doc) : false;
+  const addsAppraisal = assessment !== undefined && !differs && localAppraisal === null && packageAppraisal !== null;
+  return { agency, assessment, differs, addsAppraisal, matchedItems, neededFiles: neededFiles(doc.evidence, matchedItems) };
 }
