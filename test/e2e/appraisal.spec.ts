@@ -2,10 +2,12 @@
  * The appraisal end to end in Chromium against the real backend: the officer locks, submits the
  * signed PDF, opens "Kết quả thẩm định", imports the council's file with two requests, answers
  * one with an explanation and the other with a new document (and its file), exports the response
- * .docx, imports a second round that publishes the rank and class, and sees the assessment closed.
+ * .docx and the response package (downloaded and checked with `par verify`), imports a second round that publishes the rank and class, and sees the assessment closed.
  * The screen passes axe with an answer form open.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { AnswerInput } from '../../shared/domain/answer';
 import { canonicalJson } from '../../shared/domain/canonical-json';
@@ -13,6 +15,7 @@ import { findLeaf } from '../../shared/domain/criteria-tree';
 import { evaluateLeaf } from '../../shared/domain/scoring-leaf';
 import { fullAnswers } from '../helpers/answer-generator';
 import { makePdf } from '../helpers/sample-documents';
+import { repoRoot } from '../helpers/web-server-process';
 import { expect, test } from './fixtures';
 import { quickStart, sampleSet, saveThroughApi } from './officer-steps';
 
@@ -103,6 +106,18 @@ test('an officer imports the appraisal, answers both requests, exports the respo
   await expect(link).toBeVisible();
   const href = await link.getAttribute('href');
   expect(await page.evaluate(async (url) => (await fetch(url!)).status, href)).toBe(200);
+
+  // --- The response package: created, downloaded, and checked by `par verify`.
+  await response.getByRole('button', { name: 'Xuất gói giải trình' }).click();
+  await expect(response.getByText('Đã tạo gói giải trình vòng 1: 2 đề nghị, 1 tệp tài liệu kèm theo. Gói kiểm tra được bằng lệnh par verify.')).toBeVisible();
+  const packageLink = response.getByRole('link', { name: /goi-giai-trinh-cchc-2026-snv-vong-1\.zip/ });
+  const [download] = await Promise.all([page.waitForEvent('download'), packageLink.click()]);
+  expect(download.suggestedFilename()).toBe('goi-giai-trinh-cchc-2026-snv-vong-1.zip');
+  const verified = spawnSync(process.execPath, [path.join(repoRoot, 'main', 'bin', 'par.mjs'), 'verify', await download.path()], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  expect(verified.stderr).toBe('');
+  expect(verified.status).toBe(0);
+  expect(verified.stdout).toContain('Loại gói: gói giải trình cho vòng thẩm định 1 (2 đề nghị).');
+  expect(verified.stdout).toContain('KẾT QUẢ: HỢP LỆ — gói giải trình vòng 1');
 
   // --- The second round publishes the result: the assessment is closed with its rank and class.
   await fileInput.setInputFiles({ name: 'tham-dinh-vong-2.json', mimeType: 'application/json', buffer: second });

@@ -132,6 +132,26 @@ describe('the response package', () => {
     await expect(importResponsePackage(receiver.ctx, file)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Gói hồ sơ không hợp lệ nên không được nhập') });
   });
 
+  it('the zip rules and strict schemas hold: an escaping entry, an unknown key in manifest.json or in giai-trinh.json are refused', async () => {
+    const parts = new PackageParts(fs.readFileSync(packageFile));
+    const write = (name: string, bytes: Buffer) => {
+      const file = path.join(work, name);
+      fs.writeFileSync(file, bytes);
+      return verifyPackageFile(file);
+    };
+    const escaping = await write('thoat.zip', parts.with({ name: '../../thoat-ra.pdf', data: makePdf('x') }));
+    expect(escaping).toMatchObject({ ok: false, refused: true });
+    expect(escaping.problems[0]!.message).toContain('chứa đoạn ".."');
+    const extraKey = await write('khoa-la.zip', parts.zip(parts.files, { change: (m) => (m.thêm = 1) }));
+    expect(extraKey).toMatchObject({ ok: false, refused: true });
+    expect(extraKey.problems[0]!.message).toMatch(/^Tệp manifest\.json sai cấu trúc/);
+    const doc = JSON.parse(parts.data('giai-trinh.json').toString('utf8')) as Record<string, unknown>;
+    const files = parts.files.map((f) => (f.name === 'giai-trinh.json' ? { ...f, data: Buffer.from(JSON.stringify({ ...doc, ghiChu: 'x' })) } : f));
+    const docKey = await write('khoa-la-2.zip', parts.zip(files));
+    expect(docKey.ok).toBe(false);
+    expect(docKey.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Tệp giai-trinh\.json không hợp lệ/)]);
+  });
+
   it('another agency\'s assessment, or a copy without the assessment, refuses it and nothing changes', async () => {
     const other = await receiver.call('agencies:create', { ...agencyDraft(), name: 'SỞ TƯ PHÁP', abbreviation: 'STP' });
     const setHash = (await receiver.call('assessments:open', { assessmentId })).assessment.setHash;
