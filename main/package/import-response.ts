@@ -82,18 +82,24 @@ function writeResponse(db: Database.Database, input: WriteInput): ResponseImport
     const itemIds = doc.evidence.map((item, index) => matched.get(index)?.id ?? createItem(db, target.agencyId, item, input, counts));
     const responseIds = new Map<string, number>();
     let rowsWritten = 0;
+    const write = (code: string, explanation: string, updatedAt: string): number => {
+      rowsWritten += 1;
+      const id = upsertResponse(db, target.id, doc.round, code, explanation, updatedAt);
+      responseIds.set(code, id);
+      return id;
+    };
     for (const r of doc.requests) {
       const existing = getResponse(db, target.id, doc.round, r.code);
-      if (existing && existing.explanation === r.explanation) {
-        responseIds.set(r.code, existing.id);
-        continue;
-      }
-      responseIds.set(r.code, upsertResponse(db, target.id, doc.round, r.code, r.explanation, r.updatedAt ?? now));
-      rowsWritten += 1;
-      if ((existing?.explanation ?? '') !== r.explanation) counts.explanations += 1;
+      if (existing) responseIds.set(r.code, existing.id);
+      // A request left unanswered creates nothing; a different explanation is replaced by the package's.
+      if ((existing?.explanation ?? '') === r.explanation) continue;
+      write(r.code, r.explanation, r.updatedAt ?? now);
+      counts.explanations += 1;
     }
+    /** The answer row a document hangs on (created, blank, for a request answered by documents only). */
+    const responseIdOf = (code: string): number => responseIds.get(code) ?? write(code, '', doc.requests.find((r) => r.code === code)?.updatedAt ?? now);
     doc.evidence.forEach((item, index) => {
-      for (const code of item.codes) if (addResponseDocument(db, responseIds.get(code)!, itemIds[index]!, item.added, now)) counts.links += 1;
+      for (const code of item.codes) if (addResponseDocument(db, responseIdOf(code), itemIds[index]!, item.added, now)) counts.links += 1;
     });
     const unchanged = rowsWritten === 0 && counts.items === 0 && counts.links === 0;
     if (!unchanged) recordChange(db, { assessmentId: target.id, kind: 'import', action: 'response', after: { round: doc.round, ...counts } }, now);
