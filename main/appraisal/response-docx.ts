@@ -61,7 +61,9 @@ export function responseBody(model: ReportModel, requests: readonly AppraisalCri
   ];
 }
 
-export async function exportResponseDocx(db: Database.Database, dataDir: string, input: ResponseExportInput, now: string): Promise<ExportedFileView> {
+/** The response .docx in memory: every request of the appraisal, or only those of `round`
+ *  (the response package of that round). */
+export async function renderResponseDocx(db: Database.Database, input: ResponseExportInput, now: string, round?: number): Promise<{ bytes: Buffer; fileName: string }> {
   const { model, view } = db.transaction(() => {
     const a = requireAssessment(db, input.assessmentId);
     const agency = getAgency(db, a.agencyId)!;
@@ -70,9 +72,12 @@ export async function exportResponseDocx(db: Database.Database, dataDir: string,
     const settings = { ...base.settings, docNumber: input.docNumber, recipients };
     return { model: { ...base, settings, reportDate: input.docDate ?? localIsoDate(now) }, view: buildAppraisalView(db, input.assessmentId) };
   })();
-  const requests = view.criteria.filter((c) => c.request !== 'none');
+  const requests = view.criteria.filter((c) => c.request !== 'none' && (round === undefined || c.round === round));
   if (requests.length === 0) throw new AppFailure('CONFLICT', 'Kết quả thẩm định không có đề nghị giải trình, bổ sung nào để báo cáo.');
-  const rounds = view.rounds.map((r) => `vòng ${r.round}${r.appraisedOn ? ` ngày ${formatDateVi(r.appraisedOn)}` : ''}`).join(', ');
+  const rounds = view.rounds
+    .filter((r) => round === undefined || r.round === round)
+    .map((r) => `vòng ${r.round}${r.appraisedOn ? ` ngày ${formatDateVi(r.appraisedOn)}` : ''}`)
+    .join(', ');
   const document = new Document({
     creator: model.agency.ordinaryName,
     title: `${RESPONSE_TITLE} năm ${model.year}`,
@@ -80,7 +85,11 @@ export async function exportResponseDocx(db: Database.Database, dataDir: string,
     sections: [firstPortraitSection(responseBody(model, requests, rounds))],
   });
   const bytes = await Packer.toBuffer(document);
-  const fileName = `bao-cao-giai-trinh-${model.year}-${asciiSlug(model.agency.abbreviation || model.agency.name)}.docx`;
+  return { bytes, fileName: `bao-cao-giai-trinh-${model.year}-${asciiSlug(model.agency.abbreviation || model.agency.name)}.docx` };
+}
+
+export async function exportResponseDocx(db: Database.Database, dataDir: string, input: ResponseExportInput, now: string): Promise<ExportedFileView> {
+  const { bytes, fileName } = await renderResponseDocx(db, input, now);
   await writeFileAtomic(path.join(dataDir, EXPORTS_FOLDER, fileName), bytes);
   return { fileName, size: bytes.length, downloadPath: `${EXPORTS_FOLDER}/${fileName}` };
 }

@@ -1,4 +1,5 @@
 /** `par import-package [--data <thư-mục>] [--overwrite] <goi.zip>`: verifies a submission package
+ *  (or a response package, `par-response/v1`, recorded into the assessment it answers for)
  *  and brings it into a data folder (created when missing). Importing it again changes nothing;
  *  an existing assessment with other content is replaced only with --overwrite. */
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { AppFailure } from '../../shared/api/result';
 import { createAppContext } from '../startup/app-context';
 import { activeDataDir } from '../startup/data-folder-choice';
 import { importPackageFile } from '../package/import-package';
+import { importResponsePackage, type ResponseImportResult } from '../package/import-response';
+import { inspectPackage } from '../package/verify-package';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 
 export const IMPORT_PACKAGE_USAGE = 'Cách dùng: par import-package [--data <thư-mục-dữ-liệu>] [--overwrite] <goi-ho-so.zip>';
@@ -42,11 +45,19 @@ function describe(r: PackageImportResult): string {
   return `Đã nhập gói: ${parts.join(', ')}. Mã kỳ đánh giá: ${r.assessmentId}.\n`;
 }
 
+function describeResponse(r: ResponseImportResult): string {
+  if (r.unchanged) return `Gói giải trình vòng ${r.round} đã được nhập trước đây; dữ liệu không thay đổi (kỳ đánh giá số ${r.assessmentId}).\n`;
+  const c = r.created;
+  return `Đã nhập gói giải trình vòng ${r.round}: ${c.explanations} giải trình, ${c.items} tài liệu mới (${c.files} tệp), ${c.links} tài liệu gắn vào câu trả lời. Mã kỳ đánh giá: ${r.assessmentId}.\n`;
+}
+
 export async function importPackageCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const a = parseImportArgs(args, env);
   const ctx = createAppContext({ dataDir: a.dataDir, mode: 'cli' });
   try {
-    io.out.write(describe(await importPackageFile(ctx, a.file, { overwrite: a.overwrite })));
+    const inspection = await inspectPackage(a.file);
+    if (inspection.response) io.out.write(describeResponse(await importResponsePackage(ctx, a.file, { inspection })));
+    else io.out.write(describe(await importPackageFile(ctx, a.file, { overwrite: a.overwrite }, inspection)));
     return EXIT_OK;
   } catch (err) {
     if (err instanceof AppFailure) {

@@ -1,4 +1,5 @@
-/** `par verify <goi.zip> [--json]`: recomputes every hash of a submission package and lists the
+/** `par verify <goi.zip> [--json]`: recomputes every hash of a submission package (or of a response
+ *  package, `par-response/v1`, which it names with its round) and lists the
  *  missing, extra and altered files. Exit 0 only when everything matches; 1 otherwise; 2 usage. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,17 +34,21 @@ function summaryLines(report: VerifyReport): string[] {
   const s = report.summary;
   if (!s) return [];
   const t = s.totals;
+  const head = s.response ? [`Loại gói: gói giải trình cho vòng thẩm định ${s.response.round} (${s.response.requests} đề nghị).`] : [];
+  const totals = t ? [`Tổng điểm: ${formatDecimalVi(t.total)} / ${formatDecimalVi(t.applicableMax)} điểm (${formatPercentVi(t.percent)} %) — ${t.className}`] : [];
   return [
+    ...head,
     `Cơ quan: ${s.agencyName} — năm ${s.year}`,
     `Bộ chỉ số: ${s.setTitle} (SHA-256 ${s.setHash.slice(0, 12)}…)`,
-    `Tổng điểm: ${formatDecimalVi(t.total)} / ${formatDecimalVi(t.applicableMax)} điểm (${formatPercentVi(t.percent)} %) — ${t.className}`,
+    ...totals,
     `Gói tạo lúc ${s.createdAt} bằng ứng dụng phiên bản ${s.appVersion}.`,
   ];
 }
 
 export function formatVerifyReport(file: string, report: VerifyReport): string {
   const lines = [`Gói: ${file}`, ...summaryLines(report), `Đã tính lại SHA-256 của ${report.checkedFiles} tệp (${report.checkedBytes.toLocaleString('vi-VN')} byte).`];
-  if (report.ok) return `${[...lines, 'KẾT QUẢ: HỢP LỆ — mọi tệp khớp với bảng kê manifest.json.'].join('\n')}\n`;
+  const what = report.summary?.response ? `gói giải trình vòng ${report.summary.response.round}: ` : '';
+  if (report.ok) return `${[...lines, `KẾT QUẢ: HỢP LỆ — ${what}mọi tệp khớp với bảng kê manifest.json.`].join('\n')}\n`;
   lines.push(`KẾT QUẢ: KHÔNG HỢP LỆ — ${report.problems.length} vấn đề:`);
   for (const p of report.problems) lines.push(`  - [${KIND_LABELS[p.kind]}] ${p.message}`);
   if (report.missing.length > 0) lines.push(`Tệp thiếu: ${report.missing.join(', ')}`);

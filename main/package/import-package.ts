@@ -11,13 +11,18 @@ import type { HandlerContext } from '../context/handler-context';
 import { planImport } from './import-plan';
 import { answerPoints, guardExisting, writeImport } from './import-write';
 import { stageBlobs } from './stage-blobs';
-import { inspectPackage } from './verify-package';
+import { inspectPackage, type Inspection } from './verify-package';
 import { oneAtATime } from '../backup/one-at-a-time';
 import { createBackup } from '../evidence/backup';
 
 export interface ImportPackageOptions {
   /** The officer confirmed that an existing assessment with other content may be replaced. */
   overwrite: boolean;
+}
+
+/** A response package given where a full package is expected: said plainly, nothing changed. */
+export function notAFullPackage(round: number): AppFailure {
+  return new AppFailure('INVALID_INPUT', `Tệp này là gói giải trình (vòng thẩm định ${round}), không phải gói hồ sơ đầy đủ; nó được nhập vào kỳ đánh giá đã có (lệnh par import-package tự nhận ra loại gói). Dữ liệu trên máy không thay đổi.`);
 }
 
 const MAX_LISTED_PROBLEMS = 20;
@@ -31,8 +36,9 @@ export function refusedImport(report: VerifyReport): AppFailure {
   });
 }
 
-export async function importPackageFile(ctx: HandlerContext, file: string, opts: ImportPackageOptions): Promise<PackageImportResult> {
-  const { report, contents } = await inspectPackage(file);
+export async function importPackageFile(ctx: HandlerContext, file: string, opts: ImportPackageOptions, inspection?: Inspection): Promise<PackageImportResult> {
+  const { report, contents, response } = inspection ?? (await inspectPackage(file));
+  if (response) throw notAFullPackage(response.doc.round);
   if (!contents) throw refusedImport(report);
   const { manifest, doc, set, setText } = contents;
   for (const a of doc.answers) answerPoints(set, a.code, a);

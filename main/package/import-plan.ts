@@ -17,7 +17,9 @@ import { listAnswers } from '../store/queries/answers';
 import { listAssessments } from '../store/queries/assessments';
 import { listItemsForAgency } from '../store/queries/evidence';
 import { getReportSettings } from '../store/queries/report-settings';
-import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
+import { localAppraisalText, packageAppraisalText } from './appraisal-part';
+import { localItemKey, packageItemKey, type KeyedItem } from './item-identity';
+import type { AssessmentDoc, Manifest } from './package-schema';
 
 const norm = (text: string): string => text.normalize('NFC').trim().replace(/\s+/gu, ' ');
 const nameKey = (name: string): string => norm(name).toLowerCase();
@@ -32,8 +34,10 @@ export interface NeededFile {
 export interface ImportPlan {
   agency: Agency | undefined;
   assessment: AssessmentSummary | undefined;
-  /** The existing assessment's answers, links or report settings differ from the package. */
+  /** The existing assessment's answers, links, report settings or appraisal differ from the package. */
   differs: boolean;
+  /** The existing assessment agrees with the package but has no appraisal yet, which the package carries. */
+  addsAppraisal: boolean;
   /** Package item index → matching local item. */
   matchedItems: Map<number, EvidenceItem>;
   /** Files of the items that will be created, one per content. */
@@ -46,18 +50,12 @@ export function findAgency(db: Database.Database, draft: AgencyDraft): Agency | 
     .sort((a, b) => a.id - b.id)[0];
 }
 
-function itemKey(docNumber: string, issuedOn: string | null, issuer: string, hashes: string[]): string {
-  return [norm(docNumber), issuedOn ?? '', norm(issuer), [...new Set(hashes)].sort().join(',')].join('\u0000');
-}
-
-const packageItemKey = (i: PackageItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.sha256));
-const localItemKey = (i: EvidenceItem): string => itemKey(i.docNumber, i.issuedOn, i.issuer, i.files.map((f) => f.hash));
-
-function matchItems(local: EvidenceItem[], doc: AssessmentDoc): Map<number, EvidenceItem> {
+/** Package item index → the agency's item with the same identity (the oldest one). */
+export function matchItems(local: EvidenceItem[], items: readonly KeyedItem[]): Map<number, EvidenceItem> {
   const byKey = new Map<string, EvidenceItem>();
   for (const item of [...local].sort((a, b) => a.id - b.id)) if (!byKey.has(localItemKey(item))) byKey.set(localItemKey(item), item);
   const matched = new Map<number, EvidenceItem>();
-  doc.evidence.forEach((item, index) => {
+  items.forEach((item, index) => {
     const hit = byKey.get(packageItemKey(item));
     if (hit) matched.set(index, hit);
   });
@@ -89,9 +87,9 @@ export function assessmentDiffers(db: Database.Database, assessmentId: number, l
   return settingsText(db, assessmentId) !== canonicalJson(doc.reportSettings);
 }
 
-function neededFiles(doc: AssessmentDoc, matched: Map<number, EvidenceItem>): NeededFile[] {
+export function neededFiles(items: readonly KeyedItem[], matched: Map<number, EvidenceItem>): NeededFile[] {
   const byHash = new Map<string, NeededFile>();
-  doc.evidence.forEach((item, index) => {
+  items.forEach((item, index) => {
     if (matched.has(index)) return;
     for (const f of item.files) if (!byHash.has(f.sha256)) byHash.set(f.sha256, { path: f.path, hash: f.sha256, size: f.size, displayName: f.displayName });
   });
@@ -102,7 +100,12 @@ export function planImport(db: Database.Database, manifest: Manifest, doc: Asses
   const agency = findAgency(db, manifest.agency);
   const local = agency ? listItemsForAgency(db, agency.id) : [];
   const assessment = agency ? listAssessments(db, agency.id).find((a) => a.year === manifest.year && a.setHash === manifest.set.hash) : undefined;
-  const matchedItems = matchItems(local, doc);
-  const differs = assessment ? assessmentDiffers(db, assessment.id, local, doc) : false;
-  return { agency, assessment, differs, matchedItems, neededFiles: neededFiles(doc, matchedItems) };
+  const matchedItems = matchItems(local, doc.evidence);
+  const localAppraisal = assessment ? localAppraisalText(db, assessment.id) : null;
+  const packageAppraisal = packageAppraisalText(doc);
+  // A package without an appraisal (exported before it) never asks to replace the appraisal here.
+  const appraisalDiffers = localAppraisal !== null && packageAppraisal !== null && localAppraisal !== packageAppraisal;
+  const differs = assessment ? appraisalDiffers || assessmentDiffers(db, assessment.id, local, doc) : false;
+  const addsAppraisal = assessment !== undefined && !differs && localAppraisal === null && packageAppraisal !== null;
+  return { agency, assessment, differs, addsAppraisal, matchedItems, neededFiles: neededFiles(doc.evidence, matchedItems) };
 }

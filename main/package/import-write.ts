@@ -24,6 +24,8 @@ import { CRITERIA_SET_PATH } from './format';
 import { planImport, type ImportPlan } from './import-plan';
 import { deleteAnswersOf, deleteLinksOf, deleteReportSettingsOf } from '../store/queries/assessment-contents';
 import { PackageRefusal } from './package-messages';
+import { writeAppraisalPart } from './appraisal-part';
+import { deleteAppraisalOf } from '../store/queries/appraisal';
 import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
 import type { StagedBlob } from './stage-blobs';
 import { storedDisplayName } from './stage-blobs';
@@ -67,7 +69,14 @@ export function answerPoints(set: CriteriaSet, code: string, answer: AssessmentD
   return result.pointsMilli;
 }
 
-function createItem(db: Database.Database, agencyId: number, item: PackageItem, input: ImportInput, counts: Counts): number {
+/** Creates a package item of the agency with its files (blobs staged before the transaction). */
+export function createItem(
+  db: Database.Database,
+  agencyId: number,
+  item: Omit<PackageItem, 'codes'>,
+  input: Pick<ImportInput, 'blobs' | 'dataDir' | 'now'>,
+  counts: Pick<Counts, 'files' | 'items'>,
+): number {
   const { docNumber, issuedOn, issuer, docType, summary } = item;
   const itemId = insertItem(db, agencyId, { docNumber, issuedOn, issuer, docType, summary }, input.now).id;
   const seen = new Set<string>();
@@ -128,13 +137,22 @@ export function writeImport(db: Database.Database, input: ImportInput): Omit<Pac
     const assessment = plan.assessment ?? insertAssessment(db, { agencyId: agency.id, year: input.manifest.year, setHash: input.manifest.set.hash, now: input.now });
     const itemIds = resolveItems(db, agency.id, plan, input, counts);
     const overwritten = plan.assessment !== undefined && plan.differs;
+    const appraisal = input.doc.appraisal;
     if (overwritten) clearAssessment(db, assessment.id);
+    // An older package (no appraisal) leaves the appraisal here as it is.
+    if (overwritten && appraisal) deleteAppraisalOf(db, assessment.id);
     if (!plan.assessment || overwritten) {
       writeAssessmentContent(db, assessment.id, itemIds, input, counts);
-      const after = { createdAt: input.manifest.createdAt, answers: counts.answers, links: counts.links, status: input.doc.assessment.status };
+      if (appraisal) writeAppraisalPart(db, assessment.id, appraisal, itemIds, input.now);
+      const after = { createdAt: input.manifest.createdAt, answers: counts.answers, links: counts.links, status: input.doc.assessment.status, appraisalRounds: appraisal?.rounds.length ?? 0 };
       recordChange(db, { assessmentId: assessment.id, kind: 'import', action: overwritten ? 'overwrite' : 'create', after }, input.now);
+    } else if (plan.addsAppraisal && appraisal) {
+      writeAppraisalPart(db, assessment.id, appraisal, itemIds, input.now);
+      if (plan.assessment.status !== input.doc.assessment.status) setAssessmentStatus(db, assessment.id, input.doc.assessment.status, input.now);
+      const after = { createdAt: input.manifest.createdAt, rounds: appraisal.rounds.map((r) => r.round), responses: appraisal.responses.length, status: input.doc.assessment.status };
+      recordChange(db, { assessmentId: assessment.id, kind: 'import', action: 'appraisal', after }, input.now);
     }
-    const unchanged = !counts.agency && !counts.criteriaSet && !counts.assessment && counts.items === 0 && !overwritten;
+    const unchanged = !counts.agency && !counts.criteriaSet && !counts.assessment && counts.items === 0 && !overwritten && !plan.addsAppraisal;
     return { agencyId: agency.id, assessmentId: assessment.id, setHash: input.manifest.set.hash, unchanged, created: counts, overwritten };
   })();
 }

@@ -11,7 +11,8 @@ import type { Totals } from '../../shared/domain/scoring-types';
 import { buildAssessmentView } from '../assessment/assessment-view';
 import { getCriteriaSetRow } from '../store/queries/criteria-sets';
 import { listAnswers } from '../store/queries/answers';
-import { listItemsForAssessment } from '../store/queries/evidence';
+import { getItem, listItemsForAssessment } from '../store/queries/evidence';
+import { readAppraisalRows, toPackageAppraisal, type AppraisalRows } from './appraisal-part';
 import { getReportSettings } from '../store/queries/report-settings';
 import { APP_VERSION } from '../version';
 import { buildReportModel } from '../report/docx/build-model';
@@ -77,10 +78,12 @@ function itemsInTreeOrder(items: EvidenceItem[], assessmentId: number): { item: 
     .sort((a, b) => compareCodes(a.codes[0] ?? '', b.codes[0] ?? '') || a.item.id - b.item.id);
 }
 
-function evidenceSection(items: EvidenceItem[], assessmentId: number): { docItems: PackageItem[]; entries: EvidenceEntry[] } {
+function evidenceSection(items: EvidenceItem[], assessmentId: number): { docItems: PackageItem[]; entries: EvidenceEntry[]; indexOf: Map<number, number> } {
   const layout = new EvidenceLayout();
   const entries = new Map<string, EvidenceEntry>();
-  const docItems = itemsInTreeOrder(items, assessmentId).map(({ item, codes }): PackageItem => {
+  const ordered = itemsInTreeOrder(items, assessmentId);
+  const indexOf = new Map(ordered.map(({ item }, index) => [item.id, index]));
+  const docItems = ordered.map(({ item, codes }): PackageItem => {
     const files = item.files.map((f) => {
       const path = layout.pathFor({ docNumber: item.docNumber, codes, files: [] }, { hash: f.hash, displayName: f.displayName });
       if (!entries.has(f.hash)) entries.set(f.hash, { path, hash: f.hash, size: f.size, displayName: f.displayName });
@@ -89,7 +92,14 @@ function evidenceSection(items: EvidenceItem[], assessmentId: number): { docItem
     const { docNumber, issuedOn, issuer, docType, summary } = item;
     return { docNumber, issuedOn, issuer, docType, summary, codes, files };
   });
-  return { docItems, entries: [...entries.values()] };
+  return { docItems, entries: [...entries.values()], indexOf };
+}
+
+/** The year's evidence, plus the documents attached to answers to the appraisal (which may back no criterion). */
+function withResponseItems(db: Database.Database, items: EvidenceItem[], appraisal: AppraisalRows | null): EvidenceItem[] {
+  const ids = new Set(items.map((i) => i.id));
+  const more = (appraisal?.responses ?? []).flatMap((r) => r.documents.map((d) => d.itemId)).filter((id) => !ids.has(id) && ids.add(id));
+  return [...items, ...more.flatMap((id) => getItem(db, id) ?? [])];
 }
 
 const json = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -99,11 +109,13 @@ function readSnapshot(db: Database.Database, assessmentId: number, now: string) 
     const view = buildAssessmentView(db, assessmentId);
     const setRow = getCriteriaSetRow(db, view.assessment.setHash);
     if (!setRow) throw new AppFailure('NOT_FOUND', 'Không tìm thấy bộ chỉ số của kỳ đánh giá.');
+    const appraisal = readAppraisalRows(db, assessmentId);
     return {
       view,
       setJson: setRow.canonicalJson,
       answers: listAnswers(db, assessmentId),
-      items: listItemsForAssessment(db, assessmentId),
+      items: withResponseItems(db, listItemsForAssessment(db, assessmentId), appraisal),
+      appraisal,
       settings: settingsOf(db, assessmentId),
       model: buildReportModel(db, assessmentId, now),
       history: historyDocument(db, assessmentId),
@@ -115,13 +127,14 @@ function readSnapshot(db: Database.Database, assessmentId: number, now: string) 
 export async function buildPackageContent(db: Database.Database, assessmentId: number, now: string, signed?: EvidenceEntry): Promise<PackageContent> {
   const snap = readSnapshot(db, assessmentId, now);
   const { view } = snap;
-  const { docItems, entries } = evidenceSection(snap.items, assessmentId);
+  const { docItems, entries, indexOf } = evidenceSection(snap.items, assessmentId);
   const doc: AssessmentDoc = {
     format: PACKAGE_FORMAT,
     assessment: { year: view.assessment.year, setHash: view.assessment.setHash, status: view.assessment.status, createdAt: view.assessment.createdAt, updatedAt: view.assessment.updatedAt },
     answers: snap.answers.map((a) => ({ code: a.code, input: a.input, notApplicable: a.notApplicable, explanation: a.explanation, updatedAt: a.updatedAt })),
     evidence: docItems,
     reportSettings: snap.settings,
+    ...(snap.appraisal ? { appraisal: toPackageAppraisal(snap.appraisal, indexOf) } : {}),
   };
   const s = view.setSummary;
   const manifest: Omit<Manifest, 'files'> = {

@@ -2,6 +2,7 @@
  *  refusal error. A refusal is an AppFailure, so it passes unchanged through the evidence import
  *  stream (which turns other source errors into FILE_CHANGED). */
 import { AppFailure } from '../../shared/api/result';
+import { RESPONSE_PACKAGE_FORMAT } from '../../shared/api/channels/package';
 import { LIMITS, MANIFEST_PATH, PACKAGE_FORMAT } from './format';
 
 /** Names are shown JSON-quoted so control characters and odd bytes stay visible and harmless. */
@@ -66,7 +67,7 @@ export const msg = {
   manifestMissing: () => `Gói không có tệp ${MANIFEST_PATH} (bảng kê các tệp), không phải gói hồ sơ của ứng dụng.`,
   manifestTooLarge: () => `Tệp ${MANIFEST_PATH} quá lớn (tối đa ${LIMITS.maxJsonBytes / 1024 / 1024} MB).`,
   manifestNotJson: (detail: string) => `Tệp ${MANIFEST_PATH} không phải JSON hợp lệ: ${detail}`,
-  unknownFormat: (format: string) => `Gói theo định dạng ${quote(format)} mà phiên bản ứng dụng này không hỗ trợ (chỉ nhận "${PACKAGE_FORMAT}"). Hãy cập nhật ứng dụng.`,
+  unknownFormat: (format: string) => `Gói theo định dạng ${quote(format)} mà phiên bản ứng dụng này không hỗ trợ (chỉ nhận "${PACKAGE_FORMAT}" và gói giải trình "${RESPONSE_PACKAGE_FORMAT}"). Hãy cập nhật ứng dụng.`,
   isDataArchive: () =>
     'Tệp này là tệp sao lưu toàn bộ dữ liệu (par-data-archive/v1), không phải gói hồ sơ. Hãy dùng "Khôi phục từ tệp" ở màn hình "Sao lưu và khôi phục" (hoặc lệnh par restore).',
   manifestInvalid: (detail: string) => `Tệp ${MANIFEST_PATH} sai cấu trúc: ${detail}`,
@@ -85,6 +86,7 @@ export const msg = {
     `Mã băm bộ chỉ số không khớp: ${MANIFEST_PATH} ghi ${listed.slice(0, 12)}…, nội dung criteria-set.json cho ${actual.slice(0, 12)}…`,
   setInvalid: (detail: string) => `Tệp criteria-set.json không phải bộ chỉ số hợp lệ: ${detail}`,
   assessmentInvalid: (detail: string) => `Tệp assessment.json không hợp lệ: ${detail}`,
+  responseInvalid: (detail: string) => `Tệp giai-trinh.json không hợp lệ: ${detail}`,
   hostileDisplayName: (name: string, path: string) =>
     `Tên hiển thị ${quote(name)} của tệp ${quote(path)} trong assessment.json không phải tên tệp hợp lệ (ký tự điều khiển, đường dẫn, tên dành riêng của Windows hoặc đuôi khác với tệp trong gói); gói bị từ chối.`,
   hostileMediaType: (name: string, mediaType: string) => `Loại nội dung ${quote(mediaType)} ghi cho tệp ${quote(name)} trong assessment.json không khớp với đuôi tên tệp; gói bị từ chối.`,

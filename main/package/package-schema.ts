@@ -7,6 +7,7 @@ import { agencyDraftSchema } from '../../shared/api/entities';
 import { evidenceDraftSchema } from '../../shared/api/evidence-entities';
 import { ruleInputSchema } from '../../shared/domain/answer';
 import { SHA256_HEX } from '../../shared/domain/sha256';
+import { APPRAISAL_REQUESTS, appraisedTotalsSchema, publishedRankSchema } from '../../shared/domain/appraisal/appraisal-schema';
 import { LIMITS, PACKAGE_FORMAT } from './format';
 
 const sha256 = z.string().regex(SHA256_HEX, 'mã SHA-256 phải gồm 64 chữ số hex viết thường');
@@ -73,6 +74,49 @@ export const packageItemSchema = z.strictObject({
   files: z.array(packageFileSchema).max(1000),
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày có dạng YYYY-MM-DD');
+
+/** One appraised criterion of a round, as stored (points in thousandths; null: self score kept). */
+export const packageAppraisedSchema = z.strictObject({
+  code,
+  pointsMilli: z.number().int().min(-1_000_000).max(1_000_000).nullable(),
+  input: ruleInputSchema.nullable(),
+  comment: z.string().max(5000),
+  request: z.enum(APPRAISAL_REQUESTS),
+  deadline: isoDate.nullable(),
+  survey: z.boolean(),
+});
+
+export const packageRoundSchema = z.strictObject({
+  round: z.number().int().min(1).max(20),
+  /** SHA-256 of the council's file: importing that file again here stays a no-op. */
+  fileHash: sha256,
+  fileName: z.string().min(1).max(500),
+  appraisedOn: isoDate.nullable(),
+  council: z.string().max(1000),
+  statedTotals: appraisedTotalsSchema.nullable(),
+  published: publishedRankSchema.nullable(),
+  importedAt: timestamp,
+  points: z.array(packageAppraisedSchema).max(5000),
+});
+
+export const packageResponseSchema = z.strictObject({
+  round: z.number().int().min(1).max(20),
+  code,
+  explanation: z.string().max(20_000),
+  updatedAt: timestamp,
+  /** Documents attached to the answer: index into `evidence`; added with the answer or linked. */
+  documents: z.array(z.strictObject({ evidence: z.number().int().min(0).max(LIMITS.maxEntries), added: z.boolean() })).max(1000),
+});
+
+/** The appraisal of the assessment (rounds, appraised points, answers to the requests); only in a
+ *  package of an assessment that has one, so older packages verify and import unchanged. */
+export const packageAppraisalSchema = z.strictObject({
+  rounds: z.array(packageRoundSchema).min(1).max(20),
+  responses: z.array(packageResponseSchema).max(5000),
+});
+export type PackageAppraisal = z.infer<typeof packageAppraisalSchema>;
+
 export const assessmentDocSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
   assessment: z.strictObject({
@@ -86,6 +130,7 @@ export const assessmentDocSchema = z.strictObject({
   evidence: z.array(packageItemSchema).max(LIMITS.maxEntries),
   /** As saved: the closing "- Lưu: VT, …" line may make one more than the 30 lines the form takes. */
   reportSettings: reportSettingsInputSchema.extend({ recipients: z.array(z.string().max(200)).max(31) }).nullable(),
+  appraisal: packageAppraisalSchema.optional(),
 });
 export type AssessmentDoc = z.infer<typeof assessmentDocSchema>;
 export type PackageItem = z.infer<typeof packageItemSchema>;

@@ -16,6 +16,7 @@ import { mediaTypeOf } from '../../shared/files/file-types';
 import { isEvidencePath, LIMITS } from './format';
 import { packageTotals } from './package-content';
 import { msg } from './package-messages';
+import { appraisalProblems } from './verify-appraisal-part';
 import { assessmentDocSchema, type AssessmentDoc, type Manifest, type PackageItem } from './package-schema';
 
 export interface CheckedContents {
@@ -71,7 +72,7 @@ function answerProblems(doc: AssessmentDoc, set: CriteriaSet): string[] {
 
 /** A file's name and type as this app writes them: a clean display name (what the import would
  *  store) with the entry's extension, and the media type of that extension. */
-function fileNameProblem(f: PackageItem['files'][number]): string | null {
+export function fileNameProblem(f: PackageItem['files'][number]): string | null {
   const name = f.displayName;
   if (sanitizeDisplayName(name) !== name || fileExtension(name) !== fileExtension(f.path)) return msg.hostileDisplayName(name, f.path);
   if (mediaTypeOf(name) !== f.mediaType) return msg.hostileMediaType(name, f.mediaType);
@@ -118,7 +119,7 @@ function totalsProblem(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest)
 export function contentProblems(doc: AssessmentDoc, set: CriteriaSet, manifest: Manifest, reported: ReadonlySet<string> = new Set()): string[] {
   const head: string[] = [];
   if (doc.assessment.year !== manifest.year || doc.assessment.setHash !== manifest.set.hash) head.push(msg.mismatch('năm hoặc bộ chỉ số trong assessment.json khác với manifest.json.'));
-  const problems = [...head, ...answerProblems(doc, set), ...evidenceProblems(doc, set, manifest, reported)];
+  const problems = [...head, ...answerProblems(doc, set), ...evidenceProblems(doc, set, manifest, reported), ...appraisalProblems(doc, set)];
   if (problems.length > 0) return problems;
   const totals = totalsProblem(doc, set, manifest);
   return totals ? [totals] : [];

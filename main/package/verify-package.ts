@@ -7,12 +7,14 @@
  * 4. every listed file streamed once (ratio and sizes enforced on the real bytes): SHA-256, CRC-32,
  *    and for evidence the content type (a nested archive is never expanded, only refused);
  * 5. the contents against each other (criteria-set hash, assessment.json, totals).
+ * A response package (`par-response/v1`) goes through the same steps with its own fixed entries
+ * (giai-trinh.json, giai-trinh.docx) and its own content checks (verify-response-contents.ts).
  * A hostile or damaged archive ends in a refusal; otherwise every problem is listed.
  */
 import fs from 'node:fs';
 import type { Entry } from 'yauzl';
 import { DATA_ARCHIVE_FORMAT } from '../../shared/api/channels/data-archive';
-import type { PackageProblem, PackageProblemKind, PackageSummary, VerifyReport } from '../../shared/api/channels/package';
+import { RESPONSE_PACKAGE_FORMAT, type PackageProblem, type PackageProblemKind, type PackageSummary, type VerifyReport } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import { parseJsonSafely } from '../../shared/domain/safe-json';
 import { vietnameseErrorMap } from '../../shared/domain/zod-issue-messages';
@@ -22,17 +24,23 @@ import { digestEntry, type OpenPackage } from './entry-stream';
 import { ASSESSMENT_PATH, CRITERIA_SET_PATH, FIXED_PATHS, isEvidencePath, isOptionalPath, isSignedReportPath, LIMITS, MANIFEST_PATH, PACKAGE_FORMAT } from './format';
 import { msg, PackageRefusal } from './package-messages';
 import { manifestSchema, type Manifest, type ManifestFile } from './package-schema';
+import { RESPONSE_DOC_PATH, RESPONSE_FIXED_PATHS, responseManifestSchema, type ResponseManifest } from './response-schema';
 import { checkCriteriaSet, contentProblems, firstZodIssue, parseAssessmentDoc, type CheckedContents } from './verify-contents';
+import { checkResponseContents, type CheckedResponse } from './verify-response-contents';
 import { openCheckedZip } from './zip-reader';
 
 export interface Inspection {
   report: VerifyReport;
   /** Only when the report is ok: what import needs, already parsed and checked. */
   contents: (CheckedContents & { manifest: Manifest }) | null;
+  /** Only when the report is ok and the file is a response package. */
+  response: CheckedResponse | null;
 }
 
+type ReadManifest = { kind: 'full'; manifest: Manifest } | { kind: 'response'; manifest: ResponseManifest };
+
 const ZIP_LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const KEPT_JSON = new Set([ASSESSMENT_PATH, CRITERIA_SET_PATH]);
+const KEPT_JSON = new Set([ASSESSMENT_PATH, CRITERIA_SET_PATH, RESPONSE_DOC_PATH]);
 
 class ReportBuilder {
   readonly problems: PackageProblem[] = [];
@@ -56,11 +64,13 @@ class ReportBuilder {
   }
 }
 
-function summaryOf(m: Manifest): PackageSummary {
-  return { createdAt: m.createdAt, appVersion: m.app.version, agencyName: m.agency.name, year: m.year, setId: m.set.id, setTitle: m.set.title, setHash: m.set.hash, totals: m.totals };
+function summaryOf(read: ReadManifest): PackageSummary {
+  const m = read.manifest;
+  const base = { createdAt: m.createdAt, appVersion: m.app.version, agencyName: m.agency.name, year: m.year, setId: m.set.id, setTitle: m.set.title, setHash: m.set.hash };
+  return read.kind === 'full' ? { ...base, totals: read.manifest.totals, response: null } : { ...base, totals: null, response: { round: read.manifest.round, requests: read.manifest.requests } };
 }
 
-function parseManifestText(bytes: Buffer): Manifest {
+function parseManifestText(bytes: Buffer): ReadManifest {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -71,38 +81,46 @@ function parseManifestText(bytes: Buffer): Manifest {
   if (!parsed.ok) throw new PackageRefusal(msg.manifestNotJson(parsed.message), MANIFEST_PATH);
   const format: unknown = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { format?: unknown }).format : undefined;
   if (format === DATA_ARCHIVE_FORMAT) throw new PackageRefusal(msg.isDataArchive(), MANIFEST_PATH);
+  if (format === RESPONSE_PACKAGE_FORMAT) {
+    const response = responseManifestSchema.safeParse(parsed.value, { error: vietnameseErrorMap });
+    if (!response.success) throw new PackageRefusal(msg.manifestInvalid(firstZodIssue(response.error)), MANIFEST_PATH);
+    return { kind: 'response', manifest: response.data };
+  }
   if (typeof format === 'string' && format !== PACKAGE_FORMAT) throw new PackageRefusal(msg.unknownFormat(format), MANIFEST_PATH);
   const manifest = manifestSchema.safeParse(parsed.value, { error: vietnameseErrorMap });
   if (!manifest.success) throw new PackageRefusal(msg.manifestInvalid(firstZodIssue(manifest.error)), MANIFEST_PATH);
-  return manifest.data;
+  return { kind: 'full', manifest: manifest.data };
 }
 
-function checkManifestPaths(files: readonly ManifestFile[]): void {
+const FULL_LAYOUT = { fixed: FIXED_PATHS, optional: isOptionalPath };
+const RESPONSE_LAYOUT = { fixed: RESPONSE_FIXED_PATHS, optional: () => false };
+
+function checkManifestPaths(files: readonly ManifestFile[], layout: { fixed: readonly string[]; optional: (name: string) => boolean }): void {
   const seen = new Set<string>();
   for (const { path } of files) {
     const problem = nameProblem(path);
     if (problem) throw new PackageRefusal(problem, MANIFEST_PATH);
     if (seen.has(path)) throw new PackageRefusal(msg.manifestDuplicate(path), MANIFEST_PATH);
-    if (!FIXED_PATHS.includes(path) && !isEvidencePath(path) && !isOptionalPath(path)) throw new PackageRefusal(msg.manifestUnexpectedPath(path), MANIFEST_PATH);
+    if (!layout.fixed.includes(path) && !isEvidencePath(path) && !layout.optional(path)) throw new PackageRefusal(msg.manifestUnexpectedPath(path), MANIFEST_PATH);
     seen.add(path);
   }
-  const lacking = FIXED_PATHS.find((p) => !seen.has(p));
+  const lacking = layout.fixed.find((p) => !seen.has(p));
   if (lacking) throw new PackageRefusal(msg.manifestLacks(lacking), MANIFEST_PATH);
 }
 
-async function readManifest(pkg: OpenPackage, entries: Entry[]): Promise<Manifest> {
+async function readManifest(pkg: OpenPackage, entries: Entry[]): Promise<ReadManifest> {
   const entry = entries.find((e) => e.fileName === MANIFEST_PATH);
   if (!entry) throw new PackageRefusal(msg.manifestMissing());
   if (entry.uncompressedSize > LIMITS.maxJsonBytes) throw new PackageRefusal(msg.manifestTooLarge(), MANIFEST_PATH);
   const digest = await digestEntry(pkg, entry, LIMITS.maxJsonBytes);
   if (!digest.crcOk) throw new PackageRefusal(msg.crcMismatch(MANIFEST_PATH), MANIFEST_PATH);
-  const manifest = parseManifestText(digest.bytes ?? Buffer.alloc(0));
-  checkManifestPaths(manifest.files);
-  return manifest;
+  const read = parseManifestText(digest.bytes ?? Buffer.alloc(0));
+  checkManifestPaths(read.manifest.files, read.kind === 'full' ? FULL_LAYOUT : RESPONSE_LAYOUT);
+  return read;
 }
 
 /** Missing, extra and size-altered files; returns the pairs worth hashing, in archive order. */
-function compareListing(entries: Entry[], manifest: Manifest, r: ReportBuilder): { file: ManifestFile; entry: Entry }[] {
+function compareListing(entries: Entry[], manifest: Pick<Manifest, 'files'>, r: ReportBuilder): { file: ManifestFile; entry: Entry }[] {
   const inZip = new Map(entries.filter((e) => !e.fileName.endsWith('/') && e.fileName !== MANIFEST_PATH).map((e) => [e.fileName, e]));
   const toHash: { file: ManifestFile; entry: Entry }[] = [];
   for (const file of manifest.files) {
@@ -156,13 +174,19 @@ function checkContents(manifest: Manifest, kept: Map<string, Buffer>, r: ReportB
 }
 
 async function inspectOpenZip(pkg: OpenPackage, entries: Entry[], r: ReportBuilder): Promise<Inspection> {
-  const manifest = await readManifest(pkg, entries);
-  r.summary = summaryOf(manifest);
-  const pairs = compareListing(entries, manifest, r);
+  const read = await readManifest(pkg, entries);
+  r.summary = summaryOf(read);
+  const pairs = compareListing(entries, read.manifest, r);
   const kept = await hashFiles(pkg, pairs, r);
+  if (read.kind === 'response') {
+    const response = checkResponseContents(read.manifest, kept, (path, message) => r.add('invalid', path, message), new Set(r.problems.map((p) => p.path).filter((p): p is string => p !== null)));
+    const report = r.build();
+    return { report, contents: null, response: report.ok ? response : null };
+  }
+  const { manifest } = read;
   const contents = checkContents(manifest, kept, r);
   const report = r.build();
-  return { report, contents: report.ok && contents ? { ...contents, manifest } : null };
+  return { report, contents: report.ok && contents ? { ...contents, manifest } : null, response: null };
 }
 
 function checkReadable(file: string): void {
@@ -186,7 +210,7 @@ export async function inspectPackage(file: string): Promise<Inspection> {
   } catch (err) {
     if (!(err instanceof PackageRefusal)) throw err;
     r.add('refused', err.entryPath, err.message);
-    return { report: r.build(true), contents: null };
+    return { report: r.build(true), contents: null, response: null };
   } finally {
     opened?.zip.close();
   }

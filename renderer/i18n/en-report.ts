@@ -73,6 +73,8 @@ export const enReport: PartMessages<typeof viReport> = {
   'package.verify.ok': 'The package is valid: every file matches the manifest and the contents agree.',
   'package.verify.refused': 'The package was refused: unsafe or damaged, its contents were not read.',
   'package.verify.problems': 'The package is not valid: {count} problems.',
+  'package.verify.kind': 'Package type',
+  'package.verify.responseKind': 'Response package for appraisal round {round} ({requests} requests)',
   'package.verify.agency': 'Agency',
   'package.verify.year': 'Year',
   'package.verify.set': 'Criteria set',

@@ -70,6 +70,8 @@ export const viReport = {
   'package.verify.ok': 'Gói hợp lệ: mọi tệp khớp với bản kê, nội dung thống nhất.',
   'package.verify.refused': 'Gói bị từ chối: tệp không an toàn hoặc bị hỏng, nội dung không được đọc.',
   'package.verify.problems': 'Gói không hợp lệ: có {count} vấn đề.',
+  'package.verify.kind': 'Loại gói',
+  'package.verify.responseKind': 'Gói giải trình vòng thẩm định {round} ({requests} đề nghị)',
   'package.verify.agency': 'Cơ quan',
   'package.verify.year': 'Năm',
   'package.verify.set': 'Bộ chỉ số',

@@ -2,12 +2,15 @@
  * The whole year of an agency end to end in Chromium against the real backend, clicking as the
  * officer: lock (and unlock with a reason, then lock again), submit the signed PDF with the
  * document's number and dates, import the council's appraisal with two requests, answer them (one
- * explanation, one new document with its file), export the response .docx, import a second round,
+ * explanation, one new document with its file), export the response .docx and the response package
+ * (checked with `par verify`), import a second round,
  * export the final report with the appraisal columns, close with rank and class, read the
  * history in words; then create next year on a changed set, correct one mapping, accept a
  * suggestion, and compare three years. Screens with forms open pass axe.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { AnswerInput } from '../../shared/domain/answer';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
@@ -15,6 +18,7 @@ import { findLeaf, walkSet } from '../../shared/domain/criteria-tree';
 import { evaluateLeaf } from '../../shared/domain/scoring-leaf';
 import { fullAnswers } from '../helpers/answer-generator';
 import { makePdf } from '../helpers/sample-documents';
+import { repoRoot } from '../helpers/web-server-process';
 import { docxText, downloadFrom, expectAccessible, lifecycleSteps, lockAssessment, submitSignedReport, unlockAssessment } from './cycle-steps';
 import { expect, test } from './fixtures';
 import { callThroughApi, createDocumentsThroughApi } from './page-api';
@@ -123,7 +127,18 @@ test('an officer carries a year through lock, submission, appraisal, answers, cl
   expect(responseDocx.name).toMatch(/\.docx$/);
   const responseText = docxText(responseDocx.bytes);
   for (const expected of [REQUEST_111, ANSWER_111, REQUEST_142, '45/BC-SNV', 'tin-bai.pdf']) expect(responseText).toContain(expected);
-  // response package: added by the resppkg branch
+
+  // --- The response package: created, downloaded, and checked by `par verify`.
+  await response.getByRole('button', { name: 'Xuất gói giải trình' }).click();
+  await expect(response.getByText('Đã tạo gói giải trình vòng 1: 2 đề nghị, 1 tệp tài liệu kèm theo. Gói kiểm tra được bằng lệnh par verify.')).toBeVisible();
+  const packageLink = response.getByRole('link', { name: /goi-giai-trinh-cchc-2026-snv-vong-1\.zip/ });
+  const [download] = await Promise.all([page.waitForEvent('download'), packageLink.click()]);
+  expect(download.suggestedFilename()).toBe('goi-giai-trinh-cchc-2026-snv-vong-1.zip');
+  const verified = spawnSync(process.execPath, [path.join(repoRoot, 'main', 'bin', 'par.mjs'), 'verify', await download.path()], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  expect(verified.stderr).toBe('');
+  expect(verified.status).toBe(0);
+  expect(verified.stdout).toContain('Loại gói: gói giải trình cho vòng thẩm định 1 (2 đề nghị).');
+  expect(verified.stdout).toContain('KẾT QUẢ: HỢP LỆ — gói giải trình vòng 1');
 
   // --- The second round: appraised again, answers closed to this round's requests.
   await fileInput.setInputFiles({ name: 'tham-dinh-vong-2.json', mimeType: 'application/json', buffer: secondRound });

@@ -144,6 +144,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'appraisal:addDocument': s('appraisal:addDocument', 'changes', { assessmentId: ABSENT, round: 1, code: ids.leafCode, draft }, { assessmentId: assessment, round: fc.integer(), code: text, draft: oddValue }),
     'appraisal:exportForm': s('appraisal:exportForm', 'changes', { assessmentId: ABSENT }, { assessmentId: assessment }),
     'appraisal:exportResponse': s('appraisal:exportResponse', 'changes', { assessmentId: ABSENT, docNumber: '12', docDate: '2027-02-01', recipients: [] }, { assessmentId: assessment, docNumber: text, docDate: oddValue, recipients: oddValue }),
+    'appraisal:exportResponsePackage': s('appraisal:exportResponsePackage', 'changes', { assessmentId: ABSENT, docNumber: '12', docDate: '2027-02-01', recipients: [] }, { assessmentId: assessment, docNumber: text, docDate: oddValue, recipients: oddValue }),
     'years:planNext': s('years:planNext', 'reads', { assessmentId: own, setHash: ids.setHash, corrections: {} }, { assessmentId: assessment, setHash: hex, corrections: oddValue }),
     'years:createNext': s('years:createNext', 'changes', { assessmentId: ABSENT, setHash: ids.setHash, year: 2030, corrections: {} }, { assessmentId: assessment, setHash: hex, year: fc.integer(), corrections: oddValue, confirmYearMismatch: oddValue }),
     'years:suggestions': s('years:suggestions', 'reads', { assessmentId: own }, { assessmentId: assessment }),

@@ -116,3 +116,11 @@ export function assessmentsAddingDocument(db: Database.Database, itemId: number)
                WHERE d.item_id = ? AND d.added = 1`;
   return (prepared(db, sql).all(itemId) as { id: number }[]).map((r) => r.id);
 }
+
+/** Removes the assessment's whole appraisal (an import that replaces the assessment's content). */
+export function deleteAppraisalOf(db: Database.Database, assessmentId: number): void {
+  prepared(db, 'DELETE FROM appraisal_response_documents WHERE response_id IN (SELECT id FROM appraisal_responses WHERE assessment_id = ?)').run(assessmentId);
+  prepared(db, 'DELETE FROM appraisal_responses WHERE assessment_id = ?').run(assessmentId);
+  prepared(db, 'DELETE FROM appraisal_points WHERE round_id IN (SELECT id FROM appraisal_rounds WHERE assessment_id = ?)').run(assessmentId);
+  prepared(db, 'DELETE FROM appraisal_rounds WHERE assessment_id = ?').run(assessmentId);
+}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ResponsePackageExport } from '../../../shared/api/channels/appraisal';
 import type { ExportedFileView } from '../../../shared/api/channels/history';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
@@ -7,7 +8,8 @@ import { useT } from '../../i18n/i18n';
 import { ExportedFile } from '../report/ExportedFile';
 import { FormError } from '../../components/FormError';
 
-/** "Báo cáo giải trình, bổ sung tài liệu kiểm chứng": number, date, recipients, then the .docx. */
+/** "Báo cáo giải trình, bổ sung tài liệu kiểm chứng": number, date, recipients, then the .docx, or
+ *  the response package (the round's answers, their documents and the .docx, for `par verify`). */
 export function ResponseExport({ assessmentId }: { assessmentId: number }) {
   const t = useT();
   const [docNumber, setDocNumber] = useState('');
@@ -16,15 +18,25 @@ export function ResponseExport({ assessmentId }: { assessmentId: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [exported, setExported] = useState<ExportedFileView | null>(null);
+  const [pkg, setPkg] = useState<ResponsePackageExport | null>(null);
 
+  const input = () => ({ assessmentId, docNumber, docDate, recipients: recipients.split('\n').map((l) => l.trim()).filter(Boolean) });
   const run = async () => {
     setBusy(true);
     setError(null);
-    const lines = recipients.split('\n').map((l) => l.trim()).filter(Boolean);
-    const r = await api['appraisal:exportResponse']({ assessmentId, docNumber, docDate, recipients: lines });
+    const r = await api['appraisal:exportResponse'](input());
     setBusy(false);
     if (r.ok) setExported(r.value);
     else setError(r.error.issues?.[0]?.message ?? r.error.message);
+  };
+  const runPackage = async () => {
+    setBusy(true);
+    setError(null);
+    setPkg(null);
+    const r = await api['appraisal:exportResponsePackage'](input());
+    setBusy(false);
+    if (r.ok) setPkg(r.value);
+    else setError(t('appraisal.responsePackageFailed', { reason: r.error.issues?.[0]?.message ?? r.error.message }));
   };
 
   return (
@@ -50,8 +62,19 @@ export function ResponseExport({ assessmentId }: { assessmentId: number }) {
         <button type="submit" className="primary" disabled={busy}>
           {t('appraisal.exportResponse')}
         </button>
+        <button type="button" disabled={busy} onClick={() => void runPackage()}>
+          {t('appraisal.exportResponsePackage')}
+        </button>
       </div>
       {exported && <ExportedFile {...exported} />}
+      {pkg && (
+        <>
+          <p className="success" role="status">
+            {t('appraisal.responsePackageDone', { round: pkg.round, requests: pkg.requests, files: pkg.evidenceFiles })}
+          </p>
+          <ExportedFile fileName={pkg.fileName} size={pkg.size} downloadPath={pkg.downloadPath} />
+        </>
+      )}
     </form>
   );
 }

@@ -36,18 +36,19 @@ export function VerifyReportView({ report }: { report: VerifyReport }) {
   const id = useId();
   const s = report.summary;
   const verdict = report.ok ? t('package.verify.ok') : report.refused ? t('package.verify.refused') : t('package.verify.problems', { count: report.problems.length });
-  const facts: [MessageKey, string][] = s
+  const t0 = s?.totals ?? null;
+  const totals: [MessageKey, string][] = t0
     ? [
-        ['package.verify.agency', s.agencyName],
-        ['package.verify.year', String(s.year)],
-        ['package.verify.set', s.setTitle],
-        ['package.verify.total', formatDecimalVi(s.totals.total)],
-        ['package.verify.applicableMax', formatDecimalVi(s.totals.applicableMax)],
-        ['package.verify.percent', formatPercentVi(s.totals.percent)],
-        ['package.verify.class', s.totals.className],
-        ['package.verify.adjustments', t('package.verify.adjustmentsValue', { bonus: formatDecimalVi(s.totals.bonus), penalty: formatDecimalVi(s.totals.penalty) })],
-        ['package.verify.createdAt', formatDateTime(s.createdAt)],
+        ['package.verify.total', formatDecimalVi(t0.total)],
+        ['package.verify.applicableMax', formatDecimalVi(t0.applicableMax)],
+        ['package.verify.percent', formatPercentVi(t0.percent)],
+        ['package.verify.class', t0.className],
+        ['package.verify.adjustments', t('package.verify.adjustmentsValue', { bonus: formatDecimalVi(t0.bonus), penalty: formatDecimalVi(t0.penalty) })],
       ]
+    : [];
+  const kind: [MessageKey, string][] = s?.response ? [['package.verify.kind', t('package.verify.responseKind', { round: s.response.round, requests: s.response.requests })]] : [];
+  const facts: [MessageKey, string][] = s
+    ? [...kind, ['package.verify.agency', s.agencyName], ['package.verify.year', String(s.year)], ['package.verify.set', s.setTitle], ...totals, ['package.verify.createdAt', formatDateTime(s.createdAt)]]
     : [];
   facts.push(['package.verify.checked', t('package.verify.checkedValue', { files: report.checkedFiles, size: formatFileSize(report.checkedBytes) })]);
 

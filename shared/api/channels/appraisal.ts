@@ -108,6 +108,18 @@ export const responseExportSchema = z.strictObject({
 });
 export type ResponseExportInput = z.infer<typeof responseExportSchema>;
 
+/** The response package ("gói giải trình", format par-response/v1) of the newest round with requests. */
+export interface ResponsePackageExport {
+  fileName: string;
+  size: number;
+  /** Path segment the web bridge serves, e.g. `exports/goi-giai-trinh-cchc-2026-snv-vong-1.zip`. */
+  downloadPath: string;
+  round: number;
+  requests: number;
+  /** Distinct files of the attached documents stored in the package. */
+  evidenceFiles: number;
+}
+
 export const appraisalChannels = {
   'appraisal:get': { input: z.strictObject({ assessmentId }), output: out<AppraisalView>() },
   /** The explanation for one request (blank clears it); recorded in the history. */
@@ -121,4 +133,6 @@ export const appraisalChannels = {
   'appraisal:exportForm': { input: z.strictObject({ assessmentId }), output: out<ExportedFileView>() },
   /** "Báo cáo giải trình, bổ sung tài liệu kiểm chứng" (.docx, NĐ 30 layout). */
   'appraisal:exportResponse': { input: responseExportSchema, output: out<ExportedFileView>() },
+  /** The response package: the round's requests, answers, attached documents and the .docx, verifiable with `par verify`. */
+  'appraisal:exportResponsePackage': { input: responseExportSchema, output: out<ResponsePackageExport>() },
 } as const;

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { out } from '../phantom';
 
 export const PACKAGE_FORMAT = 'par-package/v1';
+/** The response package ("gói giải trình"): for one appraisal round, the answers to the council's
+ *  requests, the documents attached to them and the response .docx; verified as a full package is. */
+export const RESPONSE_PACKAGE_FORMAT = 'par-response/v1';
 
 const assessmentId = z.number().int().positive();
 
@@ -61,7 +64,10 @@ export interface PackageSummary {
   setId: string;
   setTitle: string;
   setHash: string;
-  totals: PackageTotals;
+  /** Null for a response package (it carries no self-assessment totals). */
+  totals: PackageTotals | null;
+  /** A response package: the appraisal round it answers and how many requests it holds. */
+  response: { round: number; requests: number } | null;
 }
 
 export interface VerifyReport {
