@@ -38,7 +38,8 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('par export-package / verify / import-package', () => {
+// Each test starts the CLI several times (a cold tsx start each): on 2 busy cores that outgrows 30 s.
+describe('par export-package / verify / import-package', { timeout: 240_000 }, () => {
   it('exports a package to the chosen file (exit 0)', () => {
     const r = par('export-package', '--data', dataDir, '--assessment', String(assessmentId), '--out', good);
     expect(r.err).toBe('');

@@ -178,7 +178,7 @@ describe('the response package', () => {
   });
 });
 
-describe('par verify / par import-package on a response package', () => {
+describe('par verify / par import-package on a response package', { timeout: 240_000 }, () => {
   it('verify: exit 0, says it is a response package for round 1; exit 1 on a tampered copy', () => {
     const r = par('verify', packageFile);
     expect(r.err).toBe('');
