@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type OpenDialogOptions } from 'electron';
 import { createHandlerRegistry } from './api/registry';
 import { createAppContext, runStartupCleanup, type AppContext } from './startup/app-context';
+import { warmUpWorkspaceReads } from './assessment/warm-up';
 import { AutoBackup, autoBackupIntervalFromEnv } from './backup/auto-backup';
 import { electronUserDataDir, seedsDir } from './startup/data-dir';
 import { evidencePickerFilters } from '../shared/files/file-types';
@@ -89,6 +90,9 @@ async function onReady(): Promise<void> {
   registerIpc(ipcMain, createHandlerRegistry(), appContext);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)));
   createMainWindow(windowPaths, appContext);
+  // While the window loads its page: the reads of the first workspace open, so it is not cold.
+  const ctx = appContext;
+  setImmediate(() => warmUpWorkspaceReads(ctx.db));
 }
 
 function failStartup(err: unknown): void {

@@ -4,8 +4,8 @@ import type Database from 'better-sqlite3';
 import type { AnswerView, AssessmentView } from '../../shared/api/contract';
 import { AppFailure } from '../../shared/api/result';
 import type { AnswerInput } from '../../shared/domain/answer';
-import type { CriteriaSet } from '../../shared/domain/criteria-set-schema';
-import { findNode } from '../../shared/domain/criteria-tree';
+import type { CriteriaNode, CriteriaSet } from '../../shared/domain/criteria-set-schema';
+import { findNode, walkSet } from '../../shared/domain/criteria-tree';
 import { computeTotals, evaluateLeaf } from '../../shared/domain/scoring';
 import type { Totals } from '../../shared/domain/scoring-types';
 import { loadCriteriaSet } from '../criteria/set-cache';
@@ -19,8 +19,9 @@ export function toAnswerInput(row: Pick<AnswerRow, 'input' | 'notApplicable' | '
   return { input: row.input, notApplicable: row.notApplicable, explanation: row.explanation };
 }
 
-export function answerView(set: CriteriaSet, row: AnswerRow): AnswerView {
-  const leaf = findNode(set, row.code)?.node;
+/** `nodes`: the set's nodes by code when many answers are viewed at once (one walk of the tree, not one per answer). */
+export function answerView(set: CriteriaSet, row: AnswerRow, nodes?: ReadonlyMap<string, CriteriaNode>): AnswerView {
+  const leaf = nodes ? nodes.get(row.code) : findNode(set, row.code)?.node;
   const answer = toAnswerInput(row);
   const result = leaf ? evaluateLeaf(set, leaf, answer) : { state: 'invalid' as const, pointsMilli: null, error: 'Mã tiêu chí không có trong bộ chỉ số.' };
   return { code: row.code, ...answer, result, updatedAt: row.updatedAt };
@@ -51,5 +52,6 @@ export function buildAssessmentView(db: Database.Database, assessmentId: number)
   if (!agency || !setSummary) throw new AppFailure('NOT_FOUND', 'Dữ liệu kỳ đánh giá không đầy đủ.');
   const set = loadCriteriaSet(db, assessment.setHash);
   const rows = listAnswers(db, assessmentId);
-  return { assessment, agency, set, setSummary, answers: rows.map((r) => answerView(set, r)), totals: totalsFor(db, assessmentId, set, rows) };
+  const nodes = new Map([...walkSet(set)].map((v) => [v.node.code, v.node]));
+  return { assessment, agency, set, setSummary, answers: rows.map((r) => answerView(set, r, nodes)), totals: totalsFor(db, assessmentId, set, rows) };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext, runStartupCleanup } from '../startup/app-context';
 import { activeDataDir } from '../startup/data-folder-choice';
+import { warmUpWorkspaceReads } from '../assessment/warm-up';
 import { startBackendWebServer } from './backend-server';
 import { AutoBackup, autoBackupIntervalFromEnv } from '../backup/auto-backup';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const dataDir = activeDataDir();
   const ctx = createAppContext({ dataDir, mode: 'web' });
   await runStartupCleanup(ctx);
+  // Before the first page asks: the reads of the first workspace open, so it is not cold.
+  warmUpWorkspaceReads(ctx.db);
   const autoBackup = new AutoBackup(ctx, autoBackupIntervalFromEnv());
   autoBackup.start();
   const server = await startBackendWebServer(ctx, { port, staticDir: path.join(repoRoot, 'out', 'web') });

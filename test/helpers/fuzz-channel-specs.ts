@@ -94,6 +94,7 @@ export function channelSpecs(ids: FuzzIds): Record<Channel, fc.Arbitrary<unknown
     'assessments:setStatus': s('assessments:setStatus', 'changes', { assessmentId: ABSENT, status: 'final' }, { assessmentId: assessment, status: text }),
     'answers:save': s('answers:save', 'changes', { assessmentId: ABSENT, code: ids.leafCode, answer: { input: null, notApplicable: false, explanation: '' } }, { assessmentId: assessment, code: text, answer: oddValue }),
     'evidence:listForAssessment': s('evidence:listForAssessment', 'reads', { assessmentId: own }, { assessmentId: assessment }),
+    'evidence:listForCriterion': s('evidence:listForCriterion', 'reads', { assessmentId: own, code: ids.leafCode, withTotals: true }, { assessmentId: assessment, code: text, withTotals: oddValue }),
     'evidence:listForAgency': s('evidence:listForAgency', 'reads', { agencyId: ids.agencies[1]! }, { agencyId: agency }),
     'evidence:create': s('evidence:create', 'changes', { assessmentId: ABSENT, code: null, draft }, { assessmentId: assessment, code: text, draft: oddValue }),
     'evidence:update': s('evidence:update', 'changes', { assessmentId: own, itemId: ids.other.items[0]!, draft }, { itemId: otherItem }),

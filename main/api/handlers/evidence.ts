@@ -3,7 +3,7 @@ import { searchAssessment } from '../../assessment/search';
 import { backupOnce } from '../../evidence/backup-once';
 import { createItem, editItem, evidenceGaps, linkToCriterion, removeItem, removeItemFile, unlinkFromCriterion } from '../../evidence/item-changes';
 import { openWithSystem } from '../../evidence/open-with-system';
-import { listItemsForAssessment, pageItemsForAgency } from '../../store/queries/evidence';
+import { listItemsForAssessment, listItemsForCriterion, pageItemsForAgency } from '../../store/queries/evidence';
 import type { HandlerRegistry } from '../dispatch';
 import type { PickedChannel } from './evidence-picked';
 
@@ -12,6 +12,7 @@ type EvidenceChannel = Exclude<Extract<keyof HandlerRegistry, `evidence:${string
 export const evidenceHandlers: Pick<HandlerRegistry, EvidenceChannel> = {
   'evidence:cancelUpload': (ctx, { uploadId }) => ({ cancelled: ctx.uploads.cancel(uploadId) }),
   'evidence:listForAssessment': (ctx, { assessmentId }) => ({ items: listItemsForAssessment(ctx.db, assessmentId), totals: currentTotals(ctx.db, assessmentId) }),
+  'evidence:listForCriterion': (ctx, { assessmentId, code, withTotals }) => ({ items: listItemsForCriterion(ctx.db, assessmentId, code), totals: withTotals ? currentTotals(ctx.db, assessmentId) : null }),
   'evidence:listForAgency': (ctx, { agencyId, query, offset }) => pageItemsForAgency(ctx.db, agencyId, query ?? '', offset ?? 0),
   'evidence:create': (ctx, input) => createItem(ctx.db, input, ctx.now()),
   'evidence:update': (ctx, input) => editItem(ctx.db, input, ctx.now()),

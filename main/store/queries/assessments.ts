@@ -47,6 +47,11 @@ export function listAssessments(db: Database.Database, agencyId: number): Assess
   return (prepared(db, sql).all(agencyId) as AssessmentRecord[]).map(toSummary);
 }
 
+/** The ids of the assessments changed last, newest first (what an officer most likely opens next). */
+export function recentAssessmentIds(db: Database.Database, limit: number): number[] {
+  return prepared(db, 'SELECT id FROM assessments ORDER BY updated_at DESC, id DESC LIMIT ?').pluck().all(limit) as number[];
+}
+
 export function getAssessment(db: Database.Database, id: number): AssessmentSummary | undefined {
   const row = prepared(db, `${SELECT_SUMMARY} WHERE a.id = ?`).get(id) as AssessmentRecord | undefined;
   return row && toSummary(row);

@@ -127,6 +127,14 @@ export function listItemsForAssessment(db: Database.Database, assessmentId: numb
   return withDetails(db, prepared(db, sql).all(assessmentId) as ItemRecord[]);
 }
 
+/** Items linked to one criterion of the assessment, newest first (what the workspace shows for the
+ *  selected leaf: the whole assessment's list is loaded by nobody on open). */
+export function listItemsForCriterion(db: Database.Database, assessmentId: number, code: string): EvidenceItem[] {
+  const sql = `SELECT ${COLUMNS} FROM evidence_items i
+               WHERE i.id IN (SELECT item_id FROM evidence_links WHERE assessment_id = ? AND code = ?) ${NEWEST_FIRST}`;
+  return withDetails(db, prepared(db, sql).all(assessmentId, code) as ItemRecord[]);
+}
+
 const WITHOUT_FILES = `FROM evidence_items i
                WHERE i.id IN (SELECT item_id FROM evidence_links WHERE assessment_id = ?)
                  AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.item_id = i.id)`;

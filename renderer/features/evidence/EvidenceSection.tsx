@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { EvidenceCard, type Perform } from './EvidenceCard';
 import { EvidenceForm } from './EvidenceForm';
 import { baseName } from './evidence-format';
-import { isLinked, type EvidenceStore } from './evidence-store';
+import type { EvidenceStore } from './evidence-store';
 import { PreviewDialog } from './PreviewDialog';
 import { ReusePicker } from './ReusePicker';
 import type { UploadQueue } from './upload-queue';
@@ -42,14 +42,17 @@ interface EvidenceSectionProps {
 export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false, store, queue, adding, onAdding, dropActive, highlight, onOpenCode, year }: EvidenceSectionProps) {
   const t = useT();
   const id = useId();
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const items = snapshot.items.filter((item) => isLinked(item, assessmentId, code));
+  const here = useSyncExternalStore(store.subscribe, () => store.criterion(code));
+  const items = here.items ?? [];
   const [picking, setPicking] = useState(false);
   const [preview, setPreview] = useState<EvidenceFile | null>(null);
   const [focusRequest, setFocusRequest] = useState<Highlight | null>(null);
   const cards = useRef(new Map<number, HTMLElement>());
   const handled = useRef<number | null>(null);
   const target = focusRequest && (!highlight || focusRequest.nonce > highlight.nonce) ? focusRequest : highlight;
+
+  // The criterion's items are loaded when it is shown (and kept while the workspace is open).
+  useEffect(() => store.watch(code), [store, code]);
 
   useEffect(() => {
     if (!target || handled.current === target.nonce) return;
@@ -58,7 +61,7 @@ export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false
     handled.current = target.nonce;
     card.scrollIntoView?.({ block: 'center' });
     card.focus({ preventScroll: true });
-  }, [target, snapshot]);
+  }, [target, here]);
 
   const perform: Perform = async (call, removedItemId) => {
     const result = await call;
@@ -88,12 +91,12 @@ export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false
         <h3 id={`${id}-title`}>{t('evidence.title')}</h3>
         <span className="evidence-count">{t('evidence.count', { count: items.length })}</span>
       </div>
-      {snapshot.error && (
+      {here.error && (
         <p className="form-error" role="alert">
-          {t('app.loadFailed', { message: snapshot.error })}
+          {t('app.loadFailed', { message: here.error })}
         </p>
       )}
-      {snapshot.loaded && items.length === 0 && <p className="empty">{t('evidence.none')}</p>}
+      {here.items !== null && items.length === 0 && <p className="empty">{t('evidence.none')}</p>}
       {items.length > 0 && (
         <ul className="evidence-list">
           {items.map((item) => (
@@ -118,7 +121,7 @@ export function EvidenceSection({ assessmentId, agencyId, code, readOnly = false
           ))}
         </ul>
       )}
-      <UploadPanel queue={queue} items={snapshot.items} hereItemIds={items.map((i) => i.id)} />
+      <UploadPanel queue={queue} itemById={(id) => store.knownItem(id)} hereItemIds={items.map((i) => i.id)} />
       {adding && !readOnly ? (
         <EvidenceForm
           initial={null}

@@ -6,14 +6,14 @@ import { batchProgress, isFinished, type UploadEntry, type UploadQueue } from '.
 
 interface UploadPanelProps {
   queue: UploadQueue;
-  /** To name the item each file goes to. */
-  items: readonly EvidenceItem[];
+  /** To name the item each file goes to (every item the workspace has seen). */
+  itemById: (id: number) => EvidenceItem | undefined;
   /** The items of the criterion on screen: a finished batch shows only beside them. */
   hereItemIds: readonly number[];
 }
 
 /** Progress of the uploads of the current batch: overall and per file, each cancellable. */
-export function UploadPanel({ queue, items, hereItemIds }: UploadPanelProps) {
+export function UploadPanel({ queue, itemById, hereItemIds }: UploadPanelProps) {
   const t = useT();
   const { entries, active } = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   if (entries.length === 0 || (!active && !entries.some((e) => hereItemIds.includes(e.itemId)))) return null;
@@ -59,7 +59,7 @@ export function UploadPanel({ queue, items, hereItemIds }: UploadPanelProps) {
       {active && <progress className="progress" max={100} value={overall.percent} aria-label={t('upload.overallLabel')} />}
       <ul className="upload-list">
         {entries.map((e) => {
-          const item = items.find((i) => i.id === e.itemId);
+          const item = itemById(e.itemId);
           const percent = e.state === 'storing' || e.state === 'done' ? 100 : e.size === 0 ? 0 : Math.floor((e.loaded / e.size) * 100);
           const cancellable = e.state === 'waiting' || e.state === 'uploading';
           return (

@@ -1,6 +1,6 @@
 /**
- * The evidence side of a workspace: the items store (loaded once, then kept in step with every
- * change), the upload queue (browser uploads and, on the desktop, files picked in the system dialog), and page-wide guards (a file dropped outside a drop zone must not
+ * The evidence side of a workspace: the items store (loaded per criterion when it is shown, then
+ * kept in step with every change), the upload queue (browser uploads and, on the desktop, files picked in the system dialog), and page-wide guards (a file dropped outside a drop zone must not
  * make the browser open it; closing the page while files upload asks first).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -23,13 +23,10 @@ function giveBack(source: UploadSource): void {
 }
 
 export function useWorkspaceEvidence(assessmentId: number, onTotals: (totals: Totals) => void) {
-  const [store] = useState(() => new EvidenceStore(assessmentId, api['evidence:listForAssessment'], onTotals));
-  const [queue] = useState(() => new UploadQueue(starter(assessmentId), () => store.touched(), giveBack));
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-
-  useEffect(() => {
-    void store.reload();
-  }, [store]);
+  const [store] = useState(() => new EvidenceStore(assessmentId, api['evidence:listForCriterion'], onTotals));
+  const [queue] = useState(() => new UploadQueue(starter(assessmentId), (stored) => store.touched(stored.itemId), giveBack));
+  // Only changes redraw the workspace (the completeness list follows them), not each criterion's load.
+  const version = useSyncExternalStore(store.subscribe, store.getVersion);
 
   useEffect(() => {
     const refuseDrop = (e: DragEvent) => {
@@ -51,5 +48,5 @@ export function useWorkspaceEvidence(assessmentId: number, onTotals: (totals: To
     };
   }, [queue]);
 
-  return { store, queue, version: snapshot.version };
+  return { store, queue, version };
 }

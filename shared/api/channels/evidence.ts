@@ -73,6 +73,12 @@ export interface BackupInfo {
 export const evidenceChannels = {
   /** With the totals: a stored file can turn a document into evidence and change the marks. */
   'evidence:listForAssessment': { input: z.strictObject({ assessmentId: id }), output: out<{ items: EvidenceItem[]; totals: Totals }>() },
+  /** The items linked to one criterion (the workspace loads them when the criterion is selected,
+   *  not the whole list on open). `withTotals`: the totals too (after a file was stored elsewhere). */
+  'evidence:listForCriterion': {
+    input: z.strictObject({ assessmentId: id, code, withTotals: z.boolean().optional() }),
+    output: out<{ items: EvidenceItem[]; totals: Totals | null }>(),
+  },
   /** Items of the agency, also from earlier years (to reuse without importing again), newest first:
    *  one page of those matching `query` (every word, diacritics ignored) from `offset`, with how many
    *  match (`total`) and how many the agency has (`agencyTotal`). */
