@@ -9,6 +9,7 @@ import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { departmentAssessment } from '../../helpers/report-assessment';
+import { chunked } from '../../helpers/evidence-temp';
 import { makePdf } from '../../helpers/sample-documents';
 
 let h: Harness;
@@ -17,9 +18,6 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-async function* chunks(buf: Buffer): AsyncIterable<Uint8Array> {
-  yield buf;
-}
 
 const linkedTo = (items: EvidenceItem[], assessmentId: number, code: string) => items.filter((i) => i.links.some((l) => l.assessmentId === assessmentId && l.code === code));
 
@@ -37,7 +35,7 @@ it('lists one criterion as the full list does, and counts agree', async () => {
     if (i % 3 === 0) await h.call('evidence:link', { assessmentId, code: needing[(i + 1) % 5]!, itemId: item!.id });
   }
   // One file on the first document: it becomes evidence for its criteria.
-  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: ids[0]!, fileName: 'ke-hoach-1.pdf', source: chunks(makePdf('Ke hoach 1')), now: h.ctx.now() });
+  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: ids[0]!, fileName: 'ke-hoach-1.pdf', source: chunked(makePdf('Ke hoach 1')), now: h.ctx.now() });
 
   const full = await h.call('evidence:listForAssessment', { assessmentId });
   let links = 0;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { departmentAssessment } from '../../helpers/report-assessment';
+import { chunked } from '../../helpers/evidence-temp';
 import { makePdf } from '../../helpers/sample-documents';
 
 let h: Harness;
@@ -13,9 +14,6 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-async function* chunks(buf: Buffer): AsyncIterable<Uint8Array> {
-  yield buf;
-}
 
 const DOCUMENTS = 1000;
 
@@ -47,7 +45,7 @@ it('counts only documents with a file as evidence, everywhere', async () => {
   expect(lock.message).toContain(`Còn ${needing.length} tiêu chí cần giải trình`);
 
   // The first file makes its document evidence for its criterion, in every view at once.
-  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: firstItem, fileName: 'ke-hoach-1.pdf', source: chunks(makePdf('Ke hoach 1')), now: h.ctx.now() });
+  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: firstItem, fileName: 'ke-hoach-1.pdf', source: chunked(makePdf('Ke hoach 1')), now: h.ctx.now() });
   const after = (await h.call('assessments:open', { assessmentId })).totals;
   expect(after.needsExplanationCodes).toEqual(needing.slice(1));
   expect((await h.call('evidence:gaps', { assessmentId })).leaves.map((l) => l.code)).toEqual(needing.slice(1));

@@ -13,6 +13,7 @@ import type { Totals } from '../../../shared/domain/scoring-types';
 import { EvidenceStore } from '../../../renderer/features/evidence/evidence-store';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { departmentAssessment } from '../../helpers/report-assessment';
+import { chunked } from '../../helpers/evidence-temp';
 import { makePdf } from '../../helpers/sample-documents';
 
 let h: Harness;
@@ -21,9 +22,6 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-async function* chunks(buf: Buffer): AsyncIterable<Uint8Array> {
-  yield buf;
-}
 
 /** The renderer's view of a channel (api/client.ts): the real dispatch, typed by the contract. */
 const registry = createHandlerRegistry();
@@ -84,7 +82,7 @@ it('keeps every criterion it holds equal to the backend through changes, and ask
   // A file stored on the item: the criteria holding it are asked again (the one shown with the
   // totals), the others dropped until shown; the totals no longer ask for an explanation on b.
   await apply('evidence:link', { code: a, itemId: first.id });
-  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: first.id, fileName: 'ke-hoach.pdf', source: chunks(makePdf('Ke hoach')), now: h.ctx.now() });
+  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: first.id, fileName: 'ke-hoach.pdf', source: chunked(makePdf('Ke hoach')), now: h.ctx.now() });
   store.touched(first.id);
   await settle();
   expect(asked.slice(2)).toEqual([`${a}+totals`]);

@@ -7,6 +7,7 @@ import { produceReport } from '../../../main/report/export-report';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { docxParts, xmlText } from '../../helpers/docx-xml';
 import { departmentAssessment } from '../../helpers/report-assessment';
+import { chunked } from '../../helpers/evidence-temp';
 import { makePdf } from '../../helpers/sample-documents';
 
 let h: Harness;
@@ -15,9 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-async function* chunks(buf: Buffer): AsyncIterable<Uint8Array> {
-  yield buf;
-}
 
 it('shows linked evidence in Appendix 1 and every file with its hash in Appendix 2', async () => {
   const { assessmentId, set } = await departmentAssessment(h, { complete: true });
@@ -28,7 +26,7 @@ it('shows linked evidence in Appendix 1 and every file with its hash in Appendix
     draft: { docNumber: '125/KH-UBND', issuedOn: '2026-01-05', issuer: 'UBND thành phố', docType: 'plan', summary: 'Kế hoạch cải cách hành chính năm 2026' },
   });
   const pdf = makePdf('Ke hoach 2026');
-  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: item!.id, fileName: 'ke-hoach-cchc-2026.pdf', source: chunks(pdf), now: h.ctx.now() });
+  await importEvidenceFile(h.ctx.db, h.dataDir, { itemId: item!.id, fileName: 'ke-hoach-cchc-2026.pdf', source: chunked(pdf), now: h.ctx.now() });
   const report = await produceReport(h.ctx.db, { assessmentId, final: false, format: 'docx' }, h.ctx.now());
   const text = xmlText((await docxParts(report.bytes)).document);
   expect(text).toContain('125/KH-UBND');
