@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { fsyncFolder, renameWithRetry } from './blob-store';
 import { collectGarbage, type GarbageReport } from './garbage';
-import { backupsDir, rememberKeptDatabase } from './kept-databases';
+import { backupsDir } from './kept-databases';
 
 export { backupsDir } from './kept-databases';
 import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
@@ -67,7 +67,7 @@ async function removeTempCopies(dir: string): Promise<void> {
 const depthFor = (reason: BackupReason): CheckDepth => (reason === 'manual' || reason === 'before-restore' ? 'full' : 'quick');
 
 /** A checked single-file copy of the live database as a temp file in `dir` (the caller renames or removes it). */
-export async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth = 'full'): Promise<{ temp: string; blobHashes: string[] }> {
+export async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth = 'full'): Promise<{ temp: string }> {
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   try {
     await copyDatabaseSnapshot(db, temp);
@@ -77,11 +77,11 @@ export async function writeVerifiedCopy(db: Database.Database, dir: string, dept
     const [checked, flushed] = await Promise.allSettled([checkCopy(temp, depth), fsyncFile(temp)]);
     if (checked.status === 'rejected') throw checked.reason;
     if (flushed.status === 'rejected') throw flushed.reason;
-    const { problems, blobHashes } = checked.value;
+    const { problems } = checked.value;
     if (problems.length > 0) {
       throw new AppFailure('INTERNAL', `Bản sao lưu bị lỗi và đã bị hủy: ${problems.slice(0, 3).join('; ')}`);
     }
-    return { temp, blobHashes };
+    return { temp };
   } catch (err) {
     await fs.promises.rm(temp, { force: true });
     throw err;
@@ -108,11 +108,10 @@ export async function createBackup(db: Database.Database, dataDir: string, now: 
   // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
   const startedAt = databaseNow(db);
   const reason = opts.reason ?? 'manual';
-  const { temp, blobHashes } = await writeVerifiedCopy(db, dir, depthFor(reason));
+  const { temp } = await writeVerifiedCopy(db, dir, depthFor(reason));
   const fileName = backupFileName(db, dir, now, reason);
   await renameWithRetry(temp, path.join(dir, fileName));
   await fsyncFolder(dir);
-  rememberKeptDatabase(path.join(dir, fileName), blobHashes);
   const size = (await fs.promises.stat(path.join(dir, fileName))).size;
   insertBackup(db, { fileName, createdAt: now, size });
   await rotate(db, dir, Date.parse(now), opts.retention ?? retentionFromEnv());

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { withNativeBinding } from '../store/native-binding';
 
 export const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups');
 export const recoveryDir = (dataDir: string): string => path.join(dataDir, 'recovery');
@@ -18,7 +19,7 @@ const remembered = new Map<string, { stamp: string; hashes: string[] }>();
 function hashesIn(file: string): string[] {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
     const hasFiles = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_files'").get() !== undefined;
     return hasFiles ? (db.prepare('SELECT DISTINCT blob_hash FROM evidence_files').pluck().all() as string[]) : [];
   } catch (err) {
@@ -50,12 +51,6 @@ function stampOf(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** A new backup's hashes, read while it was being checked, so the next collection need not open it again. */
-export function rememberKeptDatabase(file: string, hashes: string[]): void {
-  const stamp = stampOf(file);
-  if (stamp !== null) remembered.set(file, { stamp, hashes });
 }
 
 /** Every blob hash named by a file row of a kept backup or moved-aside database. */

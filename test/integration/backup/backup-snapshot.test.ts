@@ -70,14 +70,24 @@ it('a database not in WAL mode is copied with the online backup API, as one mome
   expect((await checkCopy(target, 'quick')).problems).toEqual([]);
 });
 
-it('a damaged copy is found by both depths of check', async () => {
+it.each([
+  ['in one go (a small copy)', undefined],
+  ['table by table (a large copy)', 0],
+])('a damaged copy is found by both depths of check, %s', async (_how, wholeMaxBytes) => {
   const target = env.tmp.file('copy.sqlite');
   await copyDatabaseSnapshot(env.db, target);
   const bytes = fs.readFileSync(target);
   bytes.fill(0x5a, 8 * 4096, 12 * 4096);
   fs.writeFileSync(target, bytes);
-  expect((await checkCopy(target, 'quick')).problems.length).toBeGreaterThan(0);
-  expect((await checkCopy(target, 'full')).problems.length).toBeGreaterThan(0);
+  expect((await checkCopy(target, 'quick', wholeMaxBytes)).problems.length).toBeGreaterThan(0);
+  expect((await checkCopy(target, 'full', wholeMaxBytes)).problems.length).toBeGreaterThan(0);
+});
+
+it.each([undefined, 0])('a sound copy passes the check whichever way it is checked (whole-file limit %s)', async (wholeMaxBytes) => {
+  const target = env.tmp.file('copy.sqlite');
+  await copyDatabaseSnapshot(env.db, target);
+  const checked = await checkCopy(target, 'full', wholeMaxBytes);
+  expect(checked.problems).toEqual([]);
 });
 
 it('an automatic backup is a single-file database with every row', async () => {
