@@ -32,6 +32,7 @@ function floorRule(forbidden, message, { mayImportElectron = false } = {}) {
     patterns: [noRenderer, { regex: folderImport(forbidden), message }],
   }];
 }
+const sendSyncRule = { selector: "CallExpression[callee.property.name='sendSync']", message: 'sendSync blocks the UI: use invoke.' };
 const inFolders = (folders) => folders.map((f) => `main/${f}/**`);
 
 export default tseslint.config(
@@ -42,7 +43,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='sendSync']", message: 'sendSync blocks the UI: use invoke.' }],
+      'no-restricted-syntax': ['error', sendSyncRule],
     },
   },
   {
@@ -74,6 +75,17 @@ export default tseslint.config(
     files: ['main/**'],
     ignores: ['main/shell/**', 'main/preload/**', 'main/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [noRenderer] }] },
+  },
+  {
+    // Under `npm start` (Electron from the repository) the Node build of better-sqlite3 cannot load:
+    // every database the app opens names its binary through withNativeBinding (store/native-binding.ts).
+    files: ['main/**'],
+    rules: {
+      'no-restricted-syntax': ['error', sendSyncRule, {
+        selector: "NewExpression[callee.name='Database']:not([arguments.1.callee.name='withNativeBinding'])",
+        message: 'Open a database as new Database(file, withNativeBinding({ … })): under Electron started from the repository the Node build of better-sqlite3 does not load.',
+      }],
+    },
   },
   {
     files: inFolders(floors.store),

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { withNativeBinding } from '../store/native-binding';
 import type { BackupAssessment } from '../../shared/api/channels/backups';
 import { currentTotals } from '../assessment/assessment-view';
 import { listAgencies } from '../store/queries/agencies';
@@ -15,7 +16,7 @@ const remembered = new Map<string, { stamp: string; assessments: BackupAssessmen
 function read(file: string): BackupAssessment[] | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
     const out: BackupAssessment[] = [];
     for (const agency of listAgencies(db)) {
       for (const a of listAssessments(db, agency.id)) {

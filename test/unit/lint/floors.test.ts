@@ -92,4 +92,15 @@ describe('main/ floors held by lint', () => {
     expect(await restrictedImports('shared/domain/planted.ts', '../api/contract')).toHaveLength(1);
     expect(await restrictedImports('shared/api/planted.ts', '../domain/criteria-tree')).toEqual([]);
   });
+
+  it('refuses a database opened in main/ without the Electron binary choice, and the blocking sendSync', async () => {
+    const messages = async (filePath: string, code: string): Promise<string[]> => {
+      const [result] = await eslint.lintText(`import Database from 'better-sqlite3';\nimport { withNativeBinding } from '../store/native-binding';\nexport const planted = () => ${code};\n`, { filePath: path.join(root, filePath) });
+      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    expect(await messages('main/backup/planted.ts', "new Database('x.sqlite', { readonly: true })")).toEqual([expect.stringContaining('withNativeBinding')]);
+    expect(await messages('main/startup/planted.ts', "new Database('x.sqlite')")).toHaveLength(1);
+    expect(await messages('main/backup/planted.ts', "new Database('x.sqlite', withNativeBinding({ readonly: true }))")).toEqual([]);
+    expect(await messages('main/backup/planted.ts', "(globalThis as any).ipc.sendSync('x')")).toEqual([expect.stringContaining('sendSync')]);
+  });
 });
