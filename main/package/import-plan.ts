@@ -18,6 +18,7 @@ import { listAssessments } from '../store/queries/assessments';
 import { listItemsForAgency } from '../store/queries/evidence';
 import { getReportSettings } from '../store/queries/report-settings';
 import { localAppraisalText, packageAppraisalText } from './appraisal-part';
+import { localPublishedText, packagePublishedText } from './published-part';
 import { localItemKey, packageItemKey, type KeyedItem } from './item-identity';
 import type { AssessmentDoc, Manifest } from './package-schema';
 
@@ -34,10 +35,12 @@ export interface NeededFile {
 export interface ImportPlan {
   agency: Agency | undefined;
   assessment: AssessmentSummary | undefined;
-  /** The existing assessment's answers, links, report settings or appraisal differ from the package. */
+  /** The existing assessment's answers, links, report settings, appraisal or published result differ from the package. */
   differs: boolean;
   /** The existing assessment agrees with the package but has no appraisal yet, which the package carries. */
   addsAppraisal: boolean;
+  /** Likewise for the published result (rank and class) of a closed assessment. */
+  addsPublished: boolean;
   /** Package item index → matching local item. */
   matchedItems: Map<number, EvidenceItem>;
   /** Files of the items that will be created, one per content. */
@@ -101,11 +104,11 @@ export function planImport(db: Database.Database, manifest: Manifest, doc: Asses
   const local = agency ? listItemsForAgency(db, agency.id) : [];
   const assessment = agency ? listAssessments(db, agency.id).find((a) => a.year === manifest.year && a.setHash === manifest.set.hash) : undefined;
   const matchedItems = matchItems(local, doc.evidence);
-  const localAppraisal = assessment ? localAppraisalText(db, assessment.id) : null;
-  const packageAppraisal = packageAppraisalText(doc);
-  // A package without an appraisal (exported before it) never asks to replace the appraisal here.
-  const appraisalDiffers = localAppraisal !== null && packageAppraisal !== null && localAppraisal !== packageAppraisal;
-  const differs = assessment ? appraisalDiffers || assessmentDiffers(db, assessment.id, local, doc) : false;
-  const addsAppraisal = assessment !== undefined && !differs && localAppraisal === null && packageAppraisal !== null;
-  return { agency, assessment, differs, addsAppraisal, matchedItems, neededFiles: neededFiles(doc.evidence, matchedItems) };
+  const appraisal = { local: assessment ? localAppraisalText(db, assessment.id) : null, pkg: packageAppraisalText(doc) };
+  const published = { local: assessment ? localPublishedText(db, assessment.id) : null, pkg: packagePublishedText(doc) };
+  // A package without an appraisal or result (exported before them) never asks to replace them here.
+  const partDiffers = (p: { local: string | null; pkg: string | null }) => p.local !== null && p.pkg !== null && p.local !== p.pkg;
+  const differs = assessment ? partDiffers(appraisal) || partDiffers(published) || assessmentDiffers(db, assessment.id, local, doc) : false;
+  const adds = (p: { local: string | null; pkg: string | null }) => assessment !== undefined && !differs && p.local === null && p.pkg !== null;
+  return { agency, assessment, differs, addsAppraisal: adds(appraisal), addsPublished: adds(published), matchedItems, neededFiles: neededFiles(doc.evidence, matchedItems) };
 }

@@ -25,8 +25,9 @@ import { planImport, type ImportPlan } from './import-plan';
 import { deleteAnswersOf, deleteLinksOf, deleteReportSettingsOf } from '../store/queries/assessment-contents';
 import { PackageRefusal } from './package-messages';
 import { writeAppraisalPart } from './appraisal-part';
+import { writePublishedPart } from './published-part';
 import { deleteAppraisalOf } from '../store/queries/appraisal';
-import type { AssessmentDoc, Manifest, PackageItem } from './package-schema';
+import type { AssessmentDoc, Manifest, PackageItem, PackagePublished } from './package-schema';
 import type { StagedBlob } from './stage-blobs';
 import { storedDisplayName } from './stage-blobs';
 
@@ -114,6 +115,13 @@ function writeAssessmentContent(db: Database.Database, assessmentId: number, ite
   setAssessmentStatus(db, assessmentId, input.doc.assessment.status, input.now);
 }
 
+/** The published result as the history row shows it (without when it was typed in). */
+function publishedAfter(p: PackagePublished | undefined): { result?: Omit<PackagePublished, 'enteredAt'> } {
+  if (!p) return {};
+  const { enteredAt: _enteredAt, ...result } = p;
+  return { result };
+}
+
 function clearAssessment(db: Database.Database, assessmentId: number): void {
   deleteAnswersOf(db, assessmentId);
   deleteLinksOf(db, assessmentId);
@@ -141,18 +149,22 @@ export function writeImport(db: Database.Database, input: ImportInput): Omit<Pac
     if (overwritten) clearAssessment(db, assessment.id);
     // An older package (no appraisal) leaves the appraisal here as it is.
     if (overwritten && appraisal) deleteAppraisalOf(db, assessment.id);
+    const published = input.doc.published;
     if (!plan.assessment || overwritten) {
       writeAssessmentContent(db, assessment.id, itemIds, input, counts);
       if (appraisal) writeAppraisalPart(db, assessment.id, appraisal, itemIds, input.now);
-      const after = { createdAt: input.manifest.createdAt, answers: counts.answers, links: counts.links, status: input.doc.assessment.status, appraisalRounds: appraisal?.rounds.length ?? 0 };
+      if (published) writePublishedPart(db, assessment.id, published);
+      const after = { createdAt: input.manifest.createdAt, answers: counts.answers, links: counts.links, status: input.doc.assessment.status, appraisalRounds: appraisal?.rounds.length ?? 0, ...publishedAfter(published) };
       recordChange(db, { assessmentId: assessment.id, kind: 'import', action: overwritten ? 'overwrite' : 'create', after }, input.now);
-    } else if (plan.addsAppraisal && appraisal) {
-      writeAppraisalPart(db, assessment.id, appraisal, itemIds, input.now);
+    } else if (plan.addsAppraisal || plan.addsPublished) {
+      if (plan.addsAppraisal && appraisal) writeAppraisalPart(db, assessment.id, appraisal, itemIds, input.now);
+      if (plan.addsPublished && published) writePublishedPart(db, assessment.id, published);
       if (plan.assessment.status !== input.doc.assessment.status) setAssessmentStatus(db, assessment.id, input.doc.assessment.status, input.now);
-      const after = { createdAt: input.manifest.createdAt, rounds: appraisal.rounds.map((r) => r.round), responses: appraisal.responses.length, status: input.doc.assessment.status };
-      recordChange(db, { assessmentId: assessment.id, kind: 'import', action: 'appraisal', after }, input.now);
+      const rounds = plan.addsAppraisal && appraisal ? { rounds: appraisal.rounds.map((r) => r.round), responses: appraisal.responses.length } : {};
+      const after = { createdAt: input.manifest.createdAt, ...rounds, status: input.doc.assessment.status, ...publishedAfter(plan.addsPublished ? published : undefined) };
+      recordChange(db, { assessmentId: assessment.id, kind: 'import', action: 'package-parts', after }, input.now);
     }
-    const unchanged = !counts.agency && !counts.criteriaSet && !counts.assessment && counts.items === 0 && !overwritten && !plan.addsAppraisal;
+    const unchanged = !counts.agency && !counts.criteriaSet && !counts.assessment && counts.items === 0 && !overwritten && !plan.addsAppraisal && !plan.addsPublished;
     return { agencyId: agency.id, assessmentId: assessment.id, setHash: input.manifest.set.hash, unchanged, created: counts, overwritten };
   })();
 }

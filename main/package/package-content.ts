@@ -13,6 +13,7 @@ import { getCriteriaSetRow } from '../store/queries/criteria-sets';
 import { listAnswers } from '../store/queries/answers';
 import { getItem, listItemsForAssessment } from '../store/queries/evidence';
 import { readAppraisalRows, toPackageAppraisal, type AppraisalRows } from './appraisal-part';
+import { readPublishedPart } from './published-part';
 import { getReportSettings } from '../store/queries/report-settings';
 import { APP_VERSION } from '../version';
 import { buildReportModel } from '../report/docx/build-model';
@@ -116,6 +117,7 @@ function readSnapshot(db: Database.Database, assessmentId: number, now: string) 
       answers: listAnswers(db, assessmentId),
       items: withResponseItems(db, listItemsForAssessment(db, assessmentId), appraisal),
       appraisal,
+      published: readPublishedPart(db, assessmentId),
       settings: settingsOf(db, assessmentId),
       model: buildReportModel(db, assessmentId, now),
       history: historyDocument(db, assessmentId),
@@ -135,6 +137,7 @@ export async function buildPackageContent(db: Database.Database, assessmentId: n
     evidence: docItems,
     reportSettings: snap.settings,
     ...(snap.appraisal ? { appraisal: toPackageAppraisal(snap.appraisal, indexOf) } : {}),
+    ...(snap.published ? { published: snap.published } : {}),
   };
   const s = view.setSummary;
   const manifest: Omit<Manifest, 'files'> = {

@@ -8,6 +8,7 @@ import { evidenceDraftSchema } from '../../shared/api/evidence-entities';
 import { ruleInputSchema } from '../../shared/domain/answer';
 import { SHA256_HEX } from '../../shared/domain/sha256';
 import { APPRAISAL_REQUESTS, appraisedTotalsSchema, publishedRankSchema } from '../../shared/domain/appraisal/appraisal-schema';
+import { publishedResultSchema } from '../../shared/api/channels/history';
 import { LIMITS, PACKAGE_FORMAT } from './format';
 
 const sha256 = z.string().regex(SHA256_HEX, 'mã SHA-256 phải gồm 64 chữ số hex viết thường');
@@ -117,6 +118,13 @@ export const packageAppraisalSchema = z.strictObject({
 });
 export type PackageAppraisal = z.infer<typeof packageAppraisalSchema>;
 
+/** The published result of a closed assessment (final score, index, class, rank), as entered from
+ *  the form or taken from the council's file; only in a package of an assessment that has one. */
+export const packagePublishedSchema = publishedResultSchema
+  .extend({ enteredAt: timestamp })
+  .refine((p) => p.rankOf === null || p.rankOf >= p.rank, { message: 'Thứ hạng không được lớn hơn tổng số cơ quan được xếp hạng.', path: ['rankOf'] });
+export type PackagePublished = z.infer<typeof packagePublishedSchema>;
+
 export const assessmentDocSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
   assessment: z.strictObject({
@@ -131,6 +139,7 @@ export const assessmentDocSchema = z.strictObject({
   /** As saved: the closing "- Lưu: VT, …" line may make one more than the 30 lines the form takes. */
   reportSettings: reportSettingsInputSchema.extend({ recipients: z.array(z.string().max(200)).max(31) }).nullable(),
   appraisal: packageAppraisalSchema.optional(),
+  published: packagePublishedSchema.optional(),
 });
 export type AssessmentDoc = z.infer<typeof assessmentDocSchema>;
 export type PackageItem = z.infer<typeof packageItemSchema>;

@@ -16,7 +16,7 @@ const RESULT_FIELDS: Field[] = [
   ['publishedOn', 'Ngày công bố', (v) => (v === null || v === undefined ? '(không ghi)' : dateVi(v))],
 ];
 
-function resultSentence(r: Rec): string {
+export function resultSentence(r: Rec): string {
   const rank = r.rankOf === null || r.rankOf === undefined ? num(r.rank) : `${num(r.rank)}/${num(r.rankOf)}`;
   const on = typeof r.publishedOn === 'string' ? `, công bố ngày ${dateVi(r.publishedOn)}` : '';
   return `Kết quả công bố: ${num(r.finalScore)} điểm, chỉ số ${num(r.indexPercent)}%, xếp loại ${str(r.className)}, hạng ${rank}${on}`;

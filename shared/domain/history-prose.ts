@@ -8,7 +8,7 @@
  */
 import type { ScoringRule } from './criteria-set-schema';
 import { STATUS_NAME_VI, ASSESSMENT_STATUSES, type AssessmentStatus } from './assessment-status';
-import { describeLifecycle } from './history-prose-lifecycle';
+import { describeLifecycle, resultSentence } from './history-prose-lifecycle';
 import { formatBytesVi } from '../format/numbers';
 import { EMPTY, bool, dateVi, diffFields, isRecord, list, num, quote, str, type ChangePart, type Field, type Rec } from './history-prose-parts';
 
@@ -140,15 +140,24 @@ const REPORT_FIELDS: Field[] = [
 
 function importParts(action: string, after: Rec | null): ChangePart[] | null {
   if (!after) return null;
-  if (action === 'appraisal') {
+  // A package import before 'package-parts' existed was recorded as 'appraisal' with the rounds listed.
+  if (action === 'appraisal' && !Array.isArray(after.rounds)) {
     const counts = `${num(after.scored)} tiêu chí có điểm thẩm định, ${num(after.survey)} điểm điều tra xã hội học, ${num(after.requests)} đề nghị giải trình, bổ sung`;
     return [{ label: `Nhập kết quả thẩm định vòng ${num(after.round)} từ tệp ${quote(after.fileName)}: ${counts}` }];
   }
+  if (action === 'response') {
+    return [{ label: `Nhập gói giải trình vòng ${num(after.round)}: ${num(after.explanations)} giải trình, ${num(after.items)} tài liệu mới (${num(after.files)} tệp), ${num(after.links)} tài liệu gắn vào câu trả lời` }];
+  }
+  const made = typeof after.createdAt === 'string' ? ` tạo ngày ${dateVi(after.createdAt.slice(0, 10))}` : '';
+  const status = ASSESSMENT_STATUSES.includes(after.status as AssessmentStatus) ? `, trạng thái ${STATUS_NAME_VI[after.status as AssessmentStatus]}` : '';
+  const result: ChangePart[] = isRecord(after.result) ? [{ label: resultSentence(after.result) }] : [];
   if (action === 'create' || action === 'overwrite') {
-    const made = typeof after.createdAt === 'string' ? ` tạo ngày ${dateVi(after.createdAt.slice(0, 10))}` : '';
-    const status = ASSESSMENT_STATUSES.includes(after.status as AssessmentStatus) ? `, trạng thái ${STATUS_NAME_VI[after.status as AssessmentStatus]}` : '';
     const verb = action === 'create' ? 'Nhập gói hồ sơ' : 'Ghi đè bằng gói hồ sơ';
-    return [{ label: `${verb}${made}: ${num(after.answers)} câu trả lời, ${num(after.links)} liên kết tài liệu${status}` }];
+    return [{ label: `${verb}${made}: ${num(after.answers)} câu trả lời, ${num(after.links)} liên kết tài liệu${status}` }, ...result];
+  }
+  if (action === 'package-parts' || action === 'appraisal') {
+    const rounds = Array.isArray(after.rounds) ? `kết quả thẩm định vòng ${list(after.rounds, num, ', ')}; ${num(after.responses)} giải trình` : 'kết quả công bố';
+    return [{ label: `Nhập từ gói hồ sơ${made}: ${rounds}${status}` }, ...result];
   }
   return null;
 }

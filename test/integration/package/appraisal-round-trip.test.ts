@@ -93,7 +93,7 @@ describe('the full package with appraisal data', () => {
       expect(later).toMatchObject({ assessmentId: first.assessmentId, unchanged: false, overwritten: false });
       expect(await appraisalShown(target, first.assessmentId)).toEqual(await appraisalShown(source, assessmentId));
       const history = await target.call('history:list', { assessmentId: first.assessmentId, filter: { kind: null, code: null, from: null, to: null }, beforeId: null, limit: 1 });
-      expect(history.entries.map((e) => [e.kind, e.action])).toEqual([['import', 'appraisal']]);
+      expect(history.entries.map((e) => [e.kind, e.action])).toEqual([['import', 'package-parts']]);
       const tables = dumpTables(target.ctx.db);
       expect(await importPackageFile(target.ctx, after, { overwrite: false })).toMatchObject({ unchanged: true });
       // The older package does not take the appraisal away, nor ask to.

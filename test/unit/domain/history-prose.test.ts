@@ -122,6 +122,23 @@ describe('report settings, statuses and imports in words', () => {
       'Nhập kết quả thẩm định vòng 1 từ tệp “tham-dinh.json”: 40 tiêu chí có điểm thẩm định, 9 điểm điều tra xã hội học, 2 đề nghị giải trình, bổ sung',
     ]);
   });
+  it('tells what a later package added (rounds, answers, the published result) and an imported response package', () => {
+    const result = { finalScore: 81.25, indexPercent: 81.25, className: 'Khá', rank: 7, rankOf: 21, publishedOn: '2027-03-15' };
+    expect(text(row('import', 'package-parts', null, { createdAt: '2027-03-20T03:00:00.000Z', rounds: [1, 2], responses: 3, status: 'closed', result }))).toEqual([
+      'Nhập từ gói hồ sơ tạo ngày 20/03/2027: kết quả thẩm định vòng 1, 2; 3 giải trình, trạng thái Đã có kết quả công bố',
+      'Kết quả công bố: 81,25 điểm, chỉ số 81,25%, xếp loại Khá, hạng 7/21, công bố ngày 15/03/2027',
+    ]);
+    expect(text(row('import', 'package-parts', null, { createdAt: '2027-03-20T03:00:00.000Z', status: 'closed', result }))[0]).toBe(
+      'Nhập từ gói hồ sơ tạo ngày 20/03/2027: kết quả công bố, trạng thái Đã có kết quả công bố',
+    );
+    // Rows written before 'package-parts' existed read the same way.
+    expect(text(row('import', 'appraisal', null, { createdAt: '2027-03-20T03:00:00.000Z', rounds: [1], responses: 2, status: 'appraised' }))).toEqual([
+      'Nhập từ gói hồ sơ tạo ngày 20/03/2027: kết quả thẩm định vòng 1; 2 giải trình, trạng thái Đã thẩm định',
+    ]);
+    expect(text(row('import', 'response', null, { round: 2, explanations: 3, items: 1, files: 2, links: 4 }))).toEqual([
+      'Nhập gói giải trình vòng 2: 3 giải trình, 1 tài liệu mới (2 tệp), 4 tài liệu gắn vào câu trả lời',
+    ]);
+  });
 });
 
 describe('robustness and display', () => {
