@@ -4,8 +4,8 @@
  * and scoring; remembered by file name, size and mtime (backups never change once written).
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/native-binding';
 import type { BackupAssessment } from '../../shared/api/channels/backups';
 import { currentTotals } from '../assessment/assessment-view';
 import { listAgencies } from '../store/queries/agencies';
@@ -16,7 +16,7 @@ const remembered = new Map<string, { stamp: string; assessments: BackupAssessmen
 function read(file: string): BackupAssessment[] | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const out: BackupAssessment[] = [];
     for (const agency of listAgencies(db)) {
       for (const a of listAssessments(db, agency.id)) {

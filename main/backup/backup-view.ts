@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/native-binding';
 import type { BackupAssessmentDetail, BackupDocument, KeptBackupFolder } from '../../shared/api/channels/backups';
 import { AppFailure } from '../../shared/api/result';
 import { buildAssessmentView } from '../assessment/assessment-view';
@@ -29,7 +29,7 @@ function read(db: Database.Database, fileName: string, assessmentId: number): Ba
 
 /** Opens `file` read-only, or a migrated temporary copy of it when it is older than this app. */
 function withReadableCopy<T>(file: string, use: (db: Database.Database) => T): T {
-  const db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     if (userVersion(db) >= LATEST_VERSION) return use(db);
   } finally {

@@ -4,8 +4,8 @@
  * changed by being checked.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/native-binding';
 import { LATEST_VERSION, userVersion } from '../store/migrations';
 import { sqliteCode } from '../store/statements';
 
@@ -39,7 +39,7 @@ export function isInterruptedWrite(err: unknown): boolean {
 /** Lets SQLite roll back a write a crash interrupted (its own recovery, back to the last commit):
  *  a read-write open and one read. Nothing committed is changed. */
 export function finishInterruptedWrite(file: string): void {
-  const db = new Database(file, withNativeBinding({ fileMustExist: true }));
+  const db = openSqlite(file, { fileMustExist: true });
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
   } finally {
@@ -58,7 +58,7 @@ export function inspectDatabaseFile(file: string): DatabaseHealth {
   if (!readHeader(file).equals(SQLITE_HEADER)) return { ok: false, problem: 'not-a-database', detail: 'phần đầu tệp không phải của cơ sở dữ liệu SQLite' };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const version = userVersion(db);
     if (version > LATEST_VERSION) return { ok: false, problem: 'too-new', detail: `phiên bản dữ liệu ${version}, ứng dụng này đọc được đến ${LATEST_VERSION}` };
     const pragma = size <= FULL_CHECK_MAX_BYTES ? 'integrity_check' : 'quick_check';

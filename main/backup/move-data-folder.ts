@@ -16,7 +16,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { fsyncFile } from '../disk/fsync';
 import { writeVerifiedCopy } from '../evidence/backup';
@@ -24,7 +24,7 @@ import { fsyncFolder, renameWithRetry } from '../evidence/blob-store';
 import { FREE_SPACE_MARGIN_BYTES } from '../evidence/import-file';
 import { STREAM_CHUNK_BYTES } from '../package/format';
 import { DB_FILE_NAME } from '../store/open';
-import { withNativeBinding } from '../store/native-binding';
+import { openSqlite } from '../store/native-binding';
 import { blobsNamedByFiles } from '../store/queries/evidence-files';
 import { inspectDatabaseFile } from './database-health';
 import { moveRefusal, type MoveFacts } from './move-rules';
@@ -105,7 +105,7 @@ async function verifyCopy(staging: string, files: FileToMove[]): Promise<void> {
   const dbFile = path.join(staging, DB_FILE_NAME);
   const health = inspectDatabaseFile(dbFile);
   if (!health.ok) throw bad(`${DB_FILE_NAME}: ${health.detail}`);
-  const db = new Database(dbFile, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const db = openSqlite(dbFile, { readonly: true, fileMustExist: true });
   try {
     const missing = blobsNamedByFiles(db).find((b) => !fs.existsSync(path.join(staging, 'evidence', 'blobs', b.hash.slice(0, 2), b.hash)));
     if (missing) throw bad(`thiếu tệp kiểm chứng ${missing.name}`);

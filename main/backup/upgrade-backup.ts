@@ -7,8 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import { openSqlite } from '../store/native-binding';
 import { backupsDir } from '../evidence/kept-databases';
 import { fsyncPathSync } from '../disk/fsync';
 
@@ -19,7 +18,7 @@ export function backupBeforeUpgrade(dbFile: string, dataDir: string, now: string
   let name = `par-${stamp}-before-upgrade.sqlite`;
   for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `par-${stamp}-${n}-before-upgrade.sqlite`;
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}.sqlite.part`);
-  const source = new Database(dbFile, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const source = openSqlite(dbFile, { readonly: true, fileMustExist: true });
   try {
     source.prepare('VACUUM INTO ?').run(temp);
   } finally {

@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DataArchiveExport } from '../../shared/api/channels/data-archive';
 import { backupsDir, writeVerifiedCopy } from '../evidence/backup';
 import { shouldCompress, STREAM_CHUNK_BYTES } from '../package/format';
@@ -17,7 +17,7 @@ import type { EvidenceEntry } from '../package/package-content';
 import { writePackage } from '../package/write-package';
 import { EXPORTS_FOLDER } from '../report/export-report';
 import { userVersion } from '../store/migrations';
-import { withNativeBinding } from '../store/native-binding';
+import { openSqlite } from '../store/native-binding';
 import { blobsNamedByFiles } from '../store/queries/evidence-files';
 import { APP_VERSION } from '../version';
 import { ARCHIVE_DATABASE_PATH, archiveBlobPath, DATA_ARCHIVE_FORMAT, type ArchiveManifest } from './archive-manifest';
@@ -43,7 +43,7 @@ async function sha256OfFile(file: string): Promise<string> {
 
 /** What the copy holds: its schema version and the blobs its file rows name. */
 function readCopy(file: string): { version: number; blobs: EvidenceEntry[] } {
-  const copy = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const copy = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     const blobs = blobsNamedByFiles(copy).map((b) => ({ path: archiveBlobPath(b.hash), hash: b.hash, size: b.size, displayName: b.name, compress: shouldCompress(b.name) }));
     return { version: userVersion(copy), blobs };

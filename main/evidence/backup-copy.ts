@@ -21,8 +21,8 @@
  */
 import fs from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/native-binding';
 import { sqliteCode } from '../store/statements';
 
 /** Pages per step of the online backup fallback (4 KiB pages: about 4 MB, a few ms a step). */
@@ -43,7 +43,7 @@ export async function copyDatabaseSnapshot(db: Database.Database, target: string
 }
 
 async function copyHeldFile(db: Database.Database, dbFile: string, target: string, copyFile: FileCopier): Promise<boolean> {
-  const reader = new Database(dbFile, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const reader = openSqlite(dbFile, { readonly: true, fileMustExist: true });
   try {
     const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointRow[];
     if (!row || row.busy !== 0 || row.log !== 0) return false;
@@ -89,7 +89,7 @@ function checkFailure(table: string | null, err: unknown): string[] {
 /** Checks `file` (read-only). Its blob hashes are read later, only when a garbage collection needs them (kept-databases.ts). */
 export async function checkCopy(file: string, depth: CheckDepth, wholeMaxBytes = WHOLE_CHECK_MAX_BYTES): Promise<CheckedCopy> {
   const size = (await fs.promises.stat(file)).size;
-  const copy = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const copy = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     copy.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
     let tables: string[];

@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/api/result';
 import { fsyncFolder, renameWithRetry } from './blob-store';
 import { collectGarbage, type GarbageReport } from './garbage';
@@ -20,7 +20,7 @@ export { backupsDir } from './kept-databases';
 import { backupNameTaken, deleteBackupRow, insertBackup, listBackups } from '../store/queries/backups';
 import { backupsToKeep, parseBackupName, retentionFromEnv, type BackupReason, type RetentionPolicy } from '../backup/retention';
 import { databaseNow } from '../store/queries/evidence-files';
-import { withNativeBinding } from '../store/native-binding';
+import { openSqlite } from '../store/native-binding';
 import { fsyncFile } from '../disk/fsync';
 import { checkCopy, copyDatabaseSnapshot, type CheckDepth } from './backup-copy';
 
@@ -47,7 +47,7 @@ function backupFileName(db: Database.Database, dir: string, now: string, reason:
 
 /** Journal mode DELETE: the copy is one self-contained file (WAL mode would need -wal/-shm beside it). */
 function makeSingleFile(file: string): void {
-  const copy = new Database(file, withNativeBinding({ fileMustExist: true }));
+  const copy = openSqlite(file, { fileMustExist: true });
   try {
     // The file is fsynced once, after the check; a synchronous fsync here would hold up saves.
     copy.pragma('synchronous = OFF');

@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/native-binding';
 
 export const backupsDir = (dataDir: string): string => path.join(dataDir, 'backups');
 export const recoveryDir = (dataDir: string): string => path.join(dataDir, 'recovery');
@@ -19,7 +19,7 @@ const remembered = new Map<string, { stamp: string; hashes: string[] }>();
 function hashesIn(file: string): string[] {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const hasFiles = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_files'").get() !== undefined;
     return hasFiles ? (db.prepare('SELECT DISTINCT blob_hash FROM evidence_files').pluck().all() as string[]) : [];
   } catch (err) {

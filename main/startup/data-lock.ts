@@ -12,8 +12,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { withNativeBinding } from '../store/native-binding';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/native-binding';
 import { AppFailure } from '../../shared/api/result';
 import { sqliteCode } from '../store/statements';
 import { storageFailure } from '../store/storage-errors';
@@ -48,7 +48,7 @@ function heldMessage(dataDir: string): string {
 export function acquireDataLock(dataDir: string, mode = 'electron'): () => void {
   let lock: Database.Database;
   try {
-    lock = new Database(path.join(dataDir, LOCK_FILE_NAME), withNativeBinding({ timeout: 0 }));
+    lock = openSqlite(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0 });
   } catch (err) {
     throw storageFailure(err, `Thư mục dữ liệu ${dataDir}`) ?? err;
   }

@@ -5,7 +5,7 @@
  * (main/bin/electron-native.mjs makes it); a packaged app has none set and loads its own copy,
  * rebuilt for Electron by electron-builder. Never the Electron build under Node, whatever the env.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 export const SQLITE_BINDING_ENV = 'PAR_SQLITE_BINDING';
 
@@ -19,4 +19,10 @@ export function selectNativeBinding(versions: NodeJS.ProcessVersions, env: NodeJ
 export function withNativeBinding(options: Database.Options, versions = process.versions, env = process.env): Database.Options {
   const nativeBinding = selectNativeBinding(versions, env);
   return nativeBinding ? { ...options, nativeBinding } : options;
+}
+
+/** The one place main/ opens a SQLite file: always with the binary this runtime needs (lint refuses
+ *  `new Database(...)` anywhere else in main/). */
+export function openSqlite(file: string, options: Database.Options = {}): Database.Database {
+  return new Database(file, withNativeBinding(options));
 }

@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { LATEST_VERSION, migrate, tooNewFailure, userVersion } from './migrations';
-import { withNativeBinding } from './native-binding';
+import { openSqlite } from './native-binding';
 
 export const DB_FILE_NAME = 'par.sqlite';
 export const BUSY_TIMEOUT_MS = 5000;
@@ -33,7 +33,7 @@ function isNonEmptyFile(file: string): boolean {
 /** Read `user_version` through a read-only connection, so a refused file is left byte-for-byte as it was. */
 function refuseIfTooNew(file: string): void {
   if (!isNonEmptyFile(file)) return;
-  const probe = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
+  const probe = openSqlite(file, { readonly: true, fileMustExist: true });
   let version: number;
   try {
     version = userVersion(probe);
@@ -73,7 +73,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
   const readonly = opts.readonly === true;
   if (!readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   refuseIfTooNew(file);
-  const db = new Database(file, withNativeBinding({ readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS }));
+  const db = openSqlite(file, { readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS });
   try {
     configure(db, readonly);
     if (!readonly) migrate(db);
