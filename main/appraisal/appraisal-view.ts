@@ -11,6 +11,7 @@ import { loadCriteriaSet } from '../criteria/set-cache';
 import { listPoints, listResponseDocuments, listResponses, listRounds, type PointRow } from '../store/queries/appraisal';
 import { listAnswers } from '../store/queries/answers';
 import { getItem } from '../store/queries/evidence';
+import { roundsWithRequests } from './request-rounds';
 
 const points = (milli: number | null): number | null => (milli === null ? null : fromMilli(milli));
 
@@ -53,7 +54,9 @@ function documentsOf(db: Database.Database, assessmentId: number): Map<number, R
   return byResponse;
 }
 
-export function buildAppraisalView(db: Database.Database, assessmentId: number): AppraisalView {
+/** The appraisal as the screen shows it. With `round`, each criterion shows that round's entry
+ *  (request, comment, answer) instead of the newest one: the response report of that round. */
+export function buildAppraisalView(db: Database.Database, assessmentId: number, opts: { round?: number } = {}): AppraisalView {
   const assessment = requireAssessment(db, assessmentId);
   const set = loadCriteriaSet(db, assessment.setHash);
   const answerRows = listAnswers(db, assessmentId);
@@ -61,7 +64,7 @@ export function buildAppraisalView(db: Database.Database, assessmentId: number):
   const rows = listPoints(db, assessmentId);
   const appraised = computeAppraisedTotals(set, new Map(answerRows.map((r) => [r.code, toAnswerInput(r)])), councilPoints(rows));
   const rounds = listRounds(db, assessmentId);
-  const newest = newestEntries(rows);
+  const newest = newestEntries(opts.round === undefined ? rows : rows.filter((r) => r.round === opts.round));
   const responses = new Map(listResponses(db, assessmentId).map((r) => [`${r.round}|${r.code}`, r]));
   const docs = documentsOf(db, assessmentId);
   const criteria: AppraisalCriterionView[] = rounds.length === 0 ? [] : leavesOf(set).map(({ node }) => {
@@ -101,6 +104,7 @@ export function buildAppraisalView(db: Database.Database, assessmentId: number):
     appraised: appraisedTotals(appraised),
     surveyMissing: appraised.surveyMissing,
     requestCount: withRequest.length,
+    requestRounds: roundsWithRequests(rows),
     openRequests: withRequest.filter((c) => c.open).length,
     canRespond: rounds.length > 0 && (assessment.status === 'submitted' || assessment.status === 'appraised'),
   };

@@ -23,7 +23,9 @@ import { reportStyles } from '../report/docx/styles';
 import { bodyPara, centered, para, shortRule } from '../report/docx/text';
 import { EXPORTS_FOLDER } from '../report/export-report';
 import { asciiSlug } from '../report/report-file-name';
+import { listPoints } from '../store/queries/appraisal';
 import { buildAppraisalView } from './appraisal-view';
+import { requireRequestRound } from './request-rounds';
 import { PORTRAIT_TEXT_WIDTH } from '../report/docx/page-setup';
 import path from 'node:path';
 
@@ -61,18 +63,20 @@ export function responseBody(model: ReportModel, requests: readonly AppraisalCri
   ];
 }
 
-/** The response .docx in memory: every request of the appraisal, or only those of `round`
- *  (the response package of that round). */
-export async function renderResponseDocx(db: Database.Database, input: ResponseExportInput, now: string, round?: number): Promise<{ bytes: Buffer; fileName: string }> {
+/** The response .docx in memory: every request of the appraisal (each criterion's newest), or only
+ *  those of one round (`round`, else `input.round`: that round's own requests and answers, also
+ *  when a later round named the same criterion), as in the response package of that round. */
+export async function renderResponseDocx(db: Database.Database, input: ResponseExportInput, now: string, round = input.round): Promise<{ bytes: Buffer; fileName: string }> {
   const { model, view } = db.transaction(() => {
     const a = requireAssessment(db, input.assessmentId);
+    if (round !== undefined) requireRequestRound(db, input.assessmentId, listPoints(db, input.assessmentId), round);
     const agency = getAgency(db, a.agencyId)!;
     const base = buildReportModel(db, input.assessmentId, now);
     const recipients = input.recipients.length > 0 ? normalizeRecipients(input.recipients, agency) : base.settings.recipients;
     const settings = { ...base.settings, docNumber: input.docNumber, recipients };
-    return { model: { ...base, settings, reportDate: input.docDate ?? localIsoDate(now) }, view: buildAppraisalView(db, input.assessmentId) };
+    return { model: { ...base, settings, reportDate: input.docDate ?? localIsoDate(now) }, view: buildAppraisalView(db, input.assessmentId, { round }) };
   })();
-  const requests = view.criteria.filter((c) => c.request !== 'none' && (round === undefined || c.round === round));
+  const requests = view.criteria.filter((c) => c.request !== 'none');
   if (requests.length === 0) throw new AppFailure('CONFLICT', 'Kết quả thẩm định không có đề nghị giải trình, bổ sung nào để báo cáo.');
   const rounds = view.rounds
     .filter((r) => round === undefined || r.round === round)
@@ -85,7 +89,8 @@ export async function renderResponseDocx(db: Database.Database, input: ResponseE
     sections: [firstPortraitSection(responseBody(model, requests, rounds))],
   });
   const bytes = await Packer.toBuffer(document);
-  return { bytes, fileName: `bao-cao-giai-trinh-${model.year}-${asciiSlug(model.agency.abbreviation || model.agency.name)}.docx` };
+  const ofRound = round === undefined ? '' : `-vong-${round}`;
+  return { bytes, fileName: `bao-cao-giai-trinh-${model.year}-${asciiSlug(model.agency.abbreviation || model.agency.name)}${ofRound}.docx` };
 }
 
 export async function exportResponseDocx(db: Database.Database, dataDir: string, input: ResponseExportInput, now: string): Promise<ExportedFileView> {

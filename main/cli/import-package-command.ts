@@ -4,12 +4,12 @@
  *  an existing assessment with other content is replaced only with --overwrite. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { PackageImportResult } from '../../shared/api/channels/package';
+import type { PackageImportResult, ResponseImportResult } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import { createAppContext } from '../startup/app-context';
 import { activeDataDir } from '../startup/data-folder-choice';
 import { importPackageFile } from '../package/import-package';
-import { importResponsePackage, type ResponseImportResult } from '../package/import-response';
+import { importResponsePackage } from '../package/import-response';
 import { inspectPackage } from '../package/verify-package';
 import { EXIT_OK, UsageError, UserError, type CliIo } from './io';
 

@@ -1,9 +1,10 @@
 /**
- * Importing a package into this install (`par import-package`, and the upload route the lead
- * wires for the app): verify everything first; refuse early what the store would refuse (an
- * existing assessment that says something else without `overwrite`, answers the set rejects);
- * stream the missing evidence straight from the zip into the blob store (durable); then write the
- * database in one transaction. Importing the same package twice changes nothing.
+ * Importing a full package into this install (`par import-package` and "Nhập gói"; both send a
+ * response package to import-response.ts instead): verify everything first; refuse early what the
+ * store would refuse (an existing assessment that says something else without `overwrite`, answers
+ * the set rejects); stream the missing evidence straight from the zip into the blob store
+ * (durable); then write the database in one transaction. Importing the same package twice changes
+ * nothing.
  */
 import type { PackageImportResult, VerifyReport } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
@@ -22,7 +23,7 @@ export interface ImportPackageOptions {
 
 /** A response package given where a full package is expected: said plainly, nothing changed. */
 export function notAFullPackage(round: number): AppFailure {
-  return new AppFailure('INVALID_INPUT', `Tệp này là gói giải trình (vòng thẩm định ${round}), không phải gói hồ sơ đầy đủ; nó được nhập vào kỳ đánh giá đã có (lệnh par import-package tự nhận ra loại gói). Dữ liệu trên máy không thay đổi.`);
+  return new AppFailure('INVALID_INPUT', `Tệp này là gói giải trình (vòng thẩm định ${round}), không phải gói hồ sơ đầy đủ; nó chỉ nhập được vào kỳ đánh giá đã có trên máy ("Nhập gói" và lệnh par import-package tự nhận ra loại gói). Dữ liệu trên máy không thay đổi.`);
 }
 
 const MAX_LISTED_PROBLEMS = 20;

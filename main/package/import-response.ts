@@ -5,16 +5,18 @@
  * and nothing changes. Then the documents' missing bytes are staged into the blob store (durable),
  * and ONE transaction adds the documents the agency's library lacks (matched as a full import
  * matches them), records each explanation against its request (the package's text wins) and
- * attaches the documents to the answers, with one history row. The same package again changes
- * nothing (no row, no history). The self scores and the year's evidence links are never touched.
+ * attaches the documents to the answers, with one history row. A verified backup is taken just
+ * before an import that changes something (its undo); the same package again changes nothing (no
+ * row, no history, no backup). The self scores and the year's evidence links are never touched.
  */
 import type Database from 'better-sqlite3';
+import type { ResponseImportResult } from '../../shared/api/channels/package';
 import { AppFailure } from '../../shared/api/result';
 import type { AssessmentSummary } from '../../shared/api/entities';
 import type { HandlerContext } from '../context/handler-context';
 import { recordChange } from '../history/record';
 import { getAgency } from '../store/queries/agencies';
-import { addResponseDocument, getResponse, listPoints, upsertResponse } from '../store/queries/appraisal';
+import { addResponseDocument, getResponse, listPoints, listResponseDocuments, upsertResponse } from '../store/queries/appraisal';
 import { getAssessment, listAssessments } from '../store/queries/assessments';
 import { listItemsForAgency } from '../store/queries/evidence';
 import { refusedImport } from './import-package';
@@ -23,14 +25,8 @@ import { createItem } from './import-write';
 import type { ResponseDoc, ResponseManifest } from './response-schema';
 import { stageBlobs, type StagedBlob } from './stage-blobs';
 import { inspectPackage, type Inspection } from './verify-package';
-
-export interface ResponseImportResult {
-  assessmentId: number;
-  round: number;
-  /** Nothing in the database changed (the same package was imported before). */
-  unchanged: boolean;
-  created: { items: number; files: number; explanations: number; links: number };
-}
+import { oneAtATime } from '../backup/one-at-a-time';
+import { createBackup } from '../evidence/backup';
 
 const NOTHING_CHANGED = 'Dữ liệu trên máy không thay đổi.';
 const refuse = (message: string): AppFailure => new AppFailure('CONFLICT', `${message} ${NOTHING_CHANGED}`);
@@ -65,6 +61,21 @@ function checkRequests(db: Database.Database, assessmentId: number, doc: Respons
   if (stray) throw refuse(`Vòng thẩm định ${doc.round} trên máy này không có đề nghị nào cho tiêu chí ${stray.code}.`);
 }
 
+/** Whether the import would write anything, read as writeResponse decides it: a document the
+ *  library lacks, an explanation that differs, or a document not yet attached to its answer. */
+function wouldChange(db: Database.Database, target: AssessmentSummary, doc: ResponseDoc): boolean {
+  const matched = matchItems(listItemsForAgency(db, target.agencyId), doc.evidence);
+  if (doc.evidence.some((_, index) => !matched.has(index))) return true;
+  if (doc.requests.some((r) => (getResponse(db, target.id, doc.round, r.code)?.explanation ?? '') !== r.explanation)) return true;
+  const attached = new Set(listResponseDocuments(db, target.id).map((d) => `${d.responseId}|${d.itemId}`));
+  return doc.evidence.some((item, index) =>
+    item.codes.some((code) => {
+      const response = getResponse(db, target.id, doc.round, code);
+      return !response || !attached.has(`${response.id}|${matched.get(index)!.id}`);
+    }),
+  );
+}
+
 interface WriteInput {
   target: AssessmentSummary;
   doc: ResponseDoc;
@@ -73,8 +84,10 @@ interface WriteInput {
   now: string;
 }
 
-function writeResponse(db: Database.Database, input: WriteInput): ResponseImportResult {
-  return db.transaction((): ResponseImportResult => {
+type Written = Omit<ResponseImportResult, 'undoBackup'>;
+
+function writeResponse(db: Database.Database, input: WriteInput): Written {
+  return db.transaction((): Written => {
     const { target, doc, now } = input;
     checkRequests(db, target.id, doc);
     const counts = { items: 0, files: 0, explanations: 0, links: 0 };
@@ -103,7 +116,7 @@ function writeResponse(db: Database.Database, input: WriteInput): ResponseImport
     });
     const unchanged = rowsWritten === 0 && counts.items === 0 && counts.links === 0;
     if (!unchanged) recordChange(db, { assessmentId: target.id, kind: 'import', action: 'response', after: { round: doc.round, ...counts } }, now);
-    return { assessmentId: target.id, round: doc.round, unchanged, created: counts };
+    return { agencyId: target.agencyId, assessmentId: target.id, round: doc.round, unchanged, created: counts };
   })();
 }
 
@@ -122,7 +135,11 @@ export async function importResponsePackage(ctx: HandlerContext, file: string, o
   }
   const target = targetAssessment(ctx.db, response.manifest, opts.assessmentId);
   checkRequests(ctx.db, target.id, response.doc);
+  // A verified backup first, as a full import takes: "Hoàn tác lần nhập" restores it (the package's
+  // explanations replace different ones). Not when the package would change nothing (it writes nothing then).
+  const undo = wouldChange(ctx.db, target, response.doc) ? await oneAtATime(ctx.dataDir, () => createBackup(ctx.db, ctx.dataDir, ctx.now(), { reason: 'before-import' })) : null;
   const needed = neededFiles(response.doc.evidence, matchItems(listItemsForAgency(ctx.db, target.agencyId), response.doc.evidence));
   const blobs = await stageBlobs(ctx, file, needed);
-  return writeResponse(ctx.db, { target, doc: response.doc, blobs, dataDir: ctx.dataDir, now: ctx.now() });
+  const written = writeResponse(ctx.db, { target, doc: response.doc, blobs, dataDir: ctx.dataDir, now: ctx.now() });
+  return { ...written, undoBackup: undo?.fileName ?? null };
 }

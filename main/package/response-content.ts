@@ -1,13 +1,15 @@
-/** What goes into the response package of one appraisal round, read in ONE transaction: the
- *  round's requests with the officer's explanations, the documents linked or added as answers
- *  (only those: not the agency's whole library) with their files, then the response .docx. */
+/** What goes into the response package of one appraisal round (the one asked for, else the newest
+ *  with requests), read in ONE transaction: the round's requests with the officer's explanations,
+ *  the documents linked or added as answers (only those: not the agency's whole library) with
+ *  their files, then the response .docx of that round. */
 import type Database from 'better-sqlite3';
 import type { ResponseExportInput } from '../../shared/api/channels/appraisal';
 import { AppFailure } from '../../shared/api/result';
 import { compareCodes } from '../../shared/domain/criteria-tree';
+import { requireRequestRound, roundsWithRequests } from '../appraisal/request-rounds';
 import { renderResponseDocx } from '../appraisal/response-docx';
 import { buildAssessmentView } from '../assessment/assessment-view';
-import { listPoints, listResponseDocuments, listResponses, listRounds } from '../store/queries/appraisal';
+import { listPoints, listResponseDocuments, listResponses } from '../store/queries/appraisal';
 import { getItem } from '../store/queries/evidence';
 import { asciiSlug } from '../report/report-file-name';
 import { APP_VERSION } from '../version';
@@ -28,10 +30,12 @@ export function responsePackageFileName(year: number, agency: { abbreviation: st
   return `goi-giai-trinh-cchc-${year}-${asciiSlug(agency.abbreviation.trim() || agency.name)}-vong-${round}.zip`;
 }
 
-/** The newest round that asked something (the one an officer answers now). */
-function chooseRound(db: Database.Database, assessmentId: number): number {
-  const asked = new Set(listPoints(db, assessmentId).filter((p) => p.request !== 'none').map((p) => p.round));
-  const round = listRounds(db, assessmentId).map((r) => r.round).filter((r) => asked.has(r)).at(-1);
+/** The round asked for (which must exist and have asked something), else the newest round that
+ *  asked something (the one an officer answers now). */
+function chooseRound(db: Database.Database, assessmentId: number, requested: number | undefined): number {
+  const rows = listPoints(db, assessmentId);
+  if (requested !== undefined) return requireRequestRound(db, assessmentId, rows, requested);
+  const round = roundsWithRequests(rows).at(-1);
   if (round === undefined) throw new AppFailure('CONFLICT', 'Kết quả thẩm định không có đề nghị giải trình, bổ sung nào: không có gì để đóng gói giải trình.');
   return round;
 }
@@ -54,10 +58,10 @@ function attachedItems(db: Database.Database, assessmentId: number, round: numbe
   });
 }
 
-function readRound(db: Database.Database, assessmentId: number) {
+function readRound(db: Database.Database, assessmentId: number, requested: number | undefined) {
   return db.transaction(() => {
     const view = buildAssessmentView(db, assessmentId);
-    const round = chooseRound(db, assessmentId);
+    const round = chooseRound(db, assessmentId, requested);
     const points = listPoints(db, assessmentId).filter((p) => p.round === round && p.request !== 'none');
     const responses = new Map(listResponses(db, assessmentId).filter((r) => r.round === round).map((r) => [r.code, r]));
     const requests: Request[] = points
@@ -89,9 +93,10 @@ function evidenceOf(items: ReturnType<typeof readRound>['items']): { docItems: R
 
 const json = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
-/** The response package of the newest round with requests; the .docx takes the number, date and recipients given. */
+/** The response package of the round asked for (else the newest round with requests); the .docx
+ *  takes the number, date and recipients given. */
 export async function buildResponseContent(db: Database.Database, input: ResponseExportInput, now: string): Promise<ResponseContent> {
-  const { view, round, requests, items } = readRound(db, input.assessmentId);
+  const { view, round, requests, items } = readRound(db, input.assessmentId, input.round);
   const { docItems, entries } = evidenceOf(items);
   const a = view.assessment;
   const doc: ResponseDoc = { format: RESPONSE_PACKAGE_FORMAT, assessment: { year: a.year, setHash: a.setHash }, round, requests, evidence: docItems };

@@ -1,18 +1,22 @@
 /**
  * "Kiểm tra gói" and "Nhập gói" for a package the officer picks: the page streams the .zip here
  * (web bridge or app:// protocol), it lands in <data>/incoming/ on the local disk (never opened
- * in place from a USB stick), is verified or imported, and the copy is removed again.
+ * in place from a USB stick), is verified or imported, and the copy is removed again. "Nhập gói"
+ * inspects the file once and imports a full package or a response package ("gói giải trình",
+ * recorded into the assessment it answers for); the result says which (`kind`).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { PackageUploadImportResult } from '../../shared/api/channels/package';
 import type { Result } from '../../shared/api/result';
 import { AppFailure } from '../../shared/api/result';
 import type { HandlerContext } from '../context/handler-context';
 import { importPackageFile } from '../package/import-package';
-import { verifyPackageFile } from '../package/verify-package';
+import { importResponsePackage } from '../package/import-response';
+import { inspectPackage, verifyPackageFile } from '../package/verify-package';
 import { resultOf } from '../api/result-of';
 
 export const PACKAGE_UPLOAD_PATH = '/upload/package';
@@ -45,6 +49,13 @@ async function receive(ctx: HandlerContext, body: AsyncIterable<Uint8Array>, sig
   return file;
 }
 
+/** One inspection decides the kind; the chosen importer reuses it (nothing is verified twice). */
+async function importEitherKind(ctx: HandlerContext, file: string, overwrite: boolean): Promise<PackageUploadImportResult> {
+  const inspection = await inspectPackage(file);
+  if (inspection.response) return { kind: 'response', ...(await importResponsePackage(ctx, file, { inspection })) };
+  return { kind: 'package', ...(await importPackageFile(ctx, file, { overwrite }, inspection)) };
+}
+
 export async function uploadPackage(
   ctx: HandlerContext,
   params: URLSearchParams,
@@ -56,7 +67,7 @@ export async function uploadPackage(
   const received: { file?: string } = {};
   const run = async () => {
     const file = (received.file = await receive(ctx, body, signal));
-    return action === 'verify' ? verifyPackageFile(file) : importPackageFile(ctx, file, { overwrite: params.get('overwrite') === '1' });
+    return action === 'verify' ? verifyPackageFile(file) : importEitherKind(ctx, file, params.get('overwrite') === '1');
   };
   try {
     return await resultOf('[upload] package', run, 'Không xử lý được gói. Dữ liệu chưa bị thay đổi.');

@@ -4,7 +4,7 @@
  * package) from `/exports/<file name>`: a plain link, which the browser saves as a download and
  * Electron hands to its save dialog.
  */
-import type { PackageImportResult, VerifyReport } from '../../shared/api/channels/package';
+import type { PackageUploadImportResult, VerifyReport } from '../../shared/api/channels/package';
 import { sessionToken } from './client';
 import { uploadRaw, type UploadCallbacks, type UploadHandle, type UploadMessages } from './upload';
 
@@ -21,9 +21,10 @@ export function verifyPackageUpload(file: File, messages: UploadMessages, callba
   return uploadRaw<VerifyReport>(packageUploadUrl('verify'), file, messages, callbacks);
 }
 
-/** "Nhập gói": verified first, then brought in; `overwrite` only after the officer confirmed. */
-export function importPackageUpload(file: File, overwrite: boolean, messages: UploadMessages, callbacks: UploadCallbacks = {}): UploadHandle<PackageImportResult> {
-  return uploadRaw<PackageImportResult>(packageUploadUrl('import', overwrite), file, messages, callbacks);
+/** "Nhập gói": verified first, then brought in (a full package, or a response package into the
+ *  assessment it answers for); `overwrite` only after the officer confirmed. */
+export function importPackageUpload(file: File, overwrite: boolean, messages: UploadMessages, callbacks: UploadCallbacks = {}): UploadHandle<PackageUploadImportResult> {
+  return uploadRaw<PackageUploadImportResult>(packageUploadUrl('import', overwrite), file, messages, callbacks);
 }
 
 /** The link of a finished export: `/` + downloadPath, with the session token in web mode. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PackageImportResult } from '../../shared/api/channels/package';
+import type { PackageUploadImportResult } from '../../shared/api/channels/package';
 import type { Agency, AssessmentSummary } from '../../shared/api/entities';
 import { api } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
@@ -92,7 +92,7 @@ export function App() {
   };
 
   /** After "Nhập gói": the agency list again; a first run moves on to the imported agency. */
-  const onPackageImported = async (result: PackageImportResult) => {
+  const onPackageImported = async (result: PackageUploadImportResult) => {
     const listed = await api['agencies:list']({});
     if (!listed.ok) return;
     setAgencies(listed.value.agencies);

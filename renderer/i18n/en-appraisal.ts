@@ -64,6 +64,8 @@ export const enAppraisal: { readonly [K in keyof typeof viAppraisal]: string } =
   'appraisal.responseNumber': 'Document number',
   'appraisal.responseDate': 'Document date',
   'appraisal.responseRecipients': 'Recipients (one per line; blank: as in the self-assessment report)',
+  'appraisal.responseRound': 'Appraisal round',
+  'appraisal.responseRoundOption': 'Round {round}',
   'appraisal.exportResponse': 'Export the response report',
   'appraisal.exportResponsePackage': 'Export the response package',
   'appraisal.responsePackageDone': 'Response package for round {round} created: {requests} requests, {files} attached files. It can be checked with par verify.',

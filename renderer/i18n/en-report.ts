@@ -99,7 +99,7 @@ export const enReport: PartMessages<typeof viReport> = {
 
   'package.tools.title': 'Check or import a submission package',
   'package.tools.intro':
-    'A .zip made by this application, received on a USB stick or by e-mail. "Check package" recomputes every hash and changes nothing here. "Import package" checks it, then brings the agency, criteria set, assessment and evidence into this computer; importing the same package again changes nothing.',
+    'A .zip made by this application, received on a USB stick or by e-mail. "Check package" recomputes every hash and changes nothing here. "Import package" checks it, then brings the agency, criteria set, assessment and evidence into this computer; a response package is recorded into the assessment it answers, which must already be here. Importing the same package again changes nothing.',
   'package.tools.file': 'Choose a package (.zip)',
   'package.tools.none': 'No package chosen (a .zip can be dropped here).',
   'package.tools.chosen': 'Chosen: {name} ({size})',
@@ -128,4 +128,6 @@ export const enReport: PartMessages<typeof viReport> = {
   'package.import.written': 'Written',
   'package.import.counts': '{answers} answers, {items} new evidence items, {files} files, {links} links to criteria',
   'package.import.open': 'Open the imported assessment',
+  'package.import.responseDone': 'Response package for round {round} imported: {explanations} explanations, {items} new documents ({files} files), {links} documents attached to answers.',
+  'package.import.responseUnchanged': 'The response package for round {round} was imported before; nothing changed.',
 };

@@ -62,6 +62,8 @@ export const viAppraisal = {
   'appraisal.responseNumber': 'Số văn bản',
   'appraisal.responseDate': 'Ngày văn bản',
   'appraisal.responseRecipients': 'Nơi nhận (mỗi dòng một nơi; để trống: như báo cáo tự đánh giá)',
+  'appraisal.responseRound': 'Vòng thẩm định',
+  'appraisal.responseRoundOption': 'Vòng {round}',
   'appraisal.exportResponse': 'Xuất báo cáo giải trình',
   'appraisal.exportResponsePackage': 'Xuất gói giải trình',
   'appraisal.responsePackageDone': 'Đã tạo gói giải trình vòng {round}: {requests} đề nghị, {files} tệp tài liệu kèm theo. Gói kiểm tra được bằng lệnh par verify.',

@@ -96,7 +96,7 @@ export const viReport = {
 
   'package.tools.title': 'Kiểm tra hoặc nhập gói hồ sơ',
   'package.tools.intro':
-    'Gói .zip do ứng dụng này tạo, nhận qua USB hoặc thư điện tử. "Kiểm tra gói" tính lại mã băm của mọi tệp và không thay đổi gì trên máy. "Nhập gói" kiểm tra rồi đưa cơ quan, bộ chỉ số, kỳ đánh giá và tài liệu kiểm chứng vào máy này; nhập lại cùng một gói không thay đổi gì.',
+    'Gói .zip do ứng dụng này tạo, nhận qua USB hoặc thư điện tử. "Kiểm tra gói" tính lại mã băm của mọi tệp và không thay đổi gì trên máy. "Nhập gói" kiểm tra rồi đưa cơ quan, bộ chỉ số, kỳ đánh giá và tài liệu kiểm chứng vào máy này; gói giải trình thì được ghi vào kỳ đánh giá đã có mà nó trả lời. Nhập lại cùng một gói không thay đổi gì.',
   'package.tools.file': 'Chọn gói hồ sơ (.zip)',
   'package.tools.none': 'Chưa chọn gói (có thể kéo thả tệp .zip vào đây).',
   'package.tools.chosen': 'Đã chọn: {name} ({size})',
@@ -125,4 +125,6 @@ export const viReport = {
   'package.import.written': 'Đã ghi',
   'package.import.counts': '{answers} câu trả lời, {items} tài liệu kiểm chứng mới, {files} tệp, {links} liên kết tiêu chí',
   'package.import.open': 'Mở kỳ đánh giá vừa nhập',
+  'package.import.responseDone': 'Đã nhập gói giải trình vòng {round}: {explanations} giải trình, {items} tài liệu mới ({files} tệp), {links} tài liệu gắn vào câu trả lời.',
+  'package.import.responseUnchanged': 'Gói giải trình vòng {round} đã được nhập trước đây; dữ liệu không thay đổi.',
 } as const;

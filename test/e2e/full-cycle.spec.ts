@@ -3,13 +3,15 @@
  * officer: lock (and unlock with a reason, then lock again), submit the signed PDF with the
  * document's number and dates, import the council's appraisal with two requests, answer them (one
  * explanation, one new document with its file), export the response .docx and the response package
- * (checked with `par verify`), import a second round,
- * export the final report with the appraisal columns, close with rank and class, read the
- * history in words; then create next year on a changed set, correct one mapping, accept a
+ * (checked with `par verify`), import a second round that asks again, export the response package
+ * of either round, export the final report with the appraisal columns, close with rank and class, read the
+ * history in words, bring the round-1 response package back through "Nhập gói" (already here:
+ * nothing changes) and open the assessment from there; then create next year on a changed set, correct one mapping, accept a
  * suggestion, and compare three years. Screens with forms open pass axe.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AnswerInput } from '../../shared/domain/answer';
 import { canonicalJson } from '../../shared/domain/canonical-json';
@@ -45,7 +47,12 @@ const firstRound = round(1, {
   ],
   survey: [{ code: '8.1.1', points: 2 }],
 });
-const secondRound = round(2, { criteria: [{ code: '1.1.1', points: 1, comment: 'Đã giải trình hợp lý.' }] });
+const secondRound = round(2, {
+  criteria: [
+    { code: '1.1.1', points: 1, comment: 'Đã giải trình hợp lý.' },
+    { code: '1.6', comment: 'Chưa thấy quy chế thi đua sửa đổi.', request: 'explain', deadline: '2027-03-01' },
+  ],
+});
 
 // --- Next year's set: the sample for 2027 with one leaf's title changed.
 const mainLeaves = [...walkSet(sampleSet)].filter((v) => v.part === 'main' && v.isLeaf && v.node.rule?.kind !== 'survey');
@@ -134,6 +141,7 @@ test('an officer carries a year through lock, submission, appraisal, answers, cl
   const packageLink = response.getByRole('link', { name: /goi-giai-trinh-cchc-2026-snv-vong-1\.zip/ });
   const [download] = await Promise.all([page.waitForEvent('download'), packageLink.click()]);
   expect(download.suggestedFilename()).toBe('goi-giai-trinh-cchc-2026-snv-vong-1.zip');
+  const responsePackage = { name: download.suggestedFilename(), mimeType: 'application/zip', buffer: fs.readFileSync(await download.path()) };
   const verified = spawnSync(process.execPath, [path.join(repoRoot, 'main', 'bin', 'par.mjs'), 'verify', await download.path()], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
   expect(verified.stderr).toBe('');
   expect(verified.status).toBe(0);
@@ -144,6 +152,16 @@ test('an officer carries a year through lock, submission, appraisal, answers, cl
   await fileInput.setInputFiles({ name: 'tham-dinh-vong-2.json', mimeType: 'application/json', buffer: secondRound });
   await expect(page.getByText('Đã nhập vòng thẩm định 2.')).toBeVisible();
   await expect(page.getByText(/^Vòng 2: tệp tham-dinh-vong-2\.json/)).toBeVisible();
+
+  // --- Two rounds asked something: "Vòng thẩm định" chooses the round of the response (newest by default).
+  const roundChoice = response.getByLabel('Vòng thẩm định');
+  await expect(roundChoice).toHaveValue('2');
+  await response.getByRole('button', { name: 'Xuất gói giải trình' }).click();
+  await expect(response.getByText('Đã tạo gói giải trình vòng 2: 1 đề nghị, 0 tệp tài liệu kèm theo.', { exact: false })).toBeVisible();
+  await roundChoice.selectOption({ label: 'Vòng 1' });
+  await response.getByRole('button', { name: 'Xuất gói giải trình' }).click();
+  await expect(response.getByText('Đã tạo gói giải trình vòng 1: 2 đề nghị, 1 tệp tài liệu kèm theo.', { exact: false })).toBeVisible();
+  await expect(response.getByRole('link', { name: /goi-giai-trinh-cchc-2026-snv-vong-1\.zip/ })).toBeVisible();
 
   // --- The final report with self and appraised columns side by side.
   const finalReport = page.getByRole('region', { name: 'Báo cáo kết quả cuối năm (tự đánh giá và thẩm định)' });
@@ -189,6 +207,16 @@ test('an officer carries a year through lock, submission, appraisal, answers, cl
   // --- Next year from this year: the mapping, one correction, create.
   await page.getByRole('button', { name: 'Danh sách kỳ đánh giá' }).click();
   await expect(page.getByRole('row', { name: /2026/ })).toContainText('Đã có kết quả');
+
+  // --- "Nhập gói" recognises the response package downloaded above: already here, nothing changes, no undo; it opens the assessment.
+  const tools = page.getByRole('region', { name: 'Kiểm tra hoặc nhập gói hồ sơ' });
+  await tools.getByLabel('Chọn gói hồ sơ (.zip)').setInputFiles(responsePackage);
+  await tools.getByRole('button', { name: 'Nhập gói' }).click();
+  await expect(tools.getByRole('status').filter({ hasText: 'Gói giải trình vòng 1 đã được nhập trước đây; dữ liệu không thay đổi.' })).toBeVisible();
+  await expect(tools.getByRole('button', { name: 'Hoàn tác lần nhập' })).toHaveCount(0);
+  await tools.getByRole('button', { name: 'Mở kỳ đánh giá vừa nhập' }).click();
+  await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeVisible();
+  await page.getByRole('button', { name: 'Danh sách kỳ đánh giá' }).click();
   await page.getByRole('button', { name: 'Tạo kỳ đánh giá năm sau từ năm 2026' }).click();
   await page.getByLabel('Bộ chỉ số năm mới').selectOption(summary.hash);
   const mapping = page.getByRole('region', { name: 'Ghép tiêu chí năm 2026 với bộ chỉ số mới' });

@@ -135,7 +135,7 @@ export function AppraisalScreen({ assessmentId, agencyId, year, onBack }: Apprai
             {!view.canRespond && view.requestCount > 0 && <p className="field-hint">{t('appraisal.readOnly')}</p>}
           </section>
           <AppraisalTable view={view} documents={documents} onChange={changed} />
-          {view.requestCount > 0 && <ResponseExport assessmentId={assessmentId} />}
+          {view.requestCount > 0 && <ResponseExport assessmentId={assessmentId} requestRounds={view.requestRounds} />}
           <FinalReportExport assessmentId={assessmentId} />
         </>
       )}

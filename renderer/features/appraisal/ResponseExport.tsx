@@ -9,9 +9,12 @@ import { ExportedFile } from '../report/ExportedFile';
 import { FormError } from '../../components/FormError';
 
 /** "Báo cáo giải trình, bổ sung tài liệu kiểm chứng": number, date, recipients, then the .docx, or
- *  the response package (the round's answers, their documents and the .docx, for `par verify`). */
-export function ResponseExport({ assessmentId }: { assessmentId: number }) {
+ *  the response package (the round's answers, their documents and the .docx, for `par verify`).
+ *  When several rounds asked something, "Vòng thẩm định" chooses the round both are made for
+ *  (the newest by default); with one such round nothing is asked. */
+export function ResponseExport({ assessmentId, requestRounds }: { assessmentId: number; requestRounds: readonly number[] }) {
   const t = useT();
+  const [chosenRound, setChosenRound] = useState<number | null>(null);
   const [docNumber, setDocNumber] = useState('');
   const [docDate, setDocDate] = useState<string | null>(null);
   const [recipients, setRecipients] = useState('');
@@ -20,7 +23,9 @@ export function ResponseExport({ assessmentId }: { assessmentId: number }) {
   const [exported, setExported] = useState<ExportedFileView | null>(null);
   const [pkg, setPkg] = useState<ResponsePackageExport | null>(null);
 
-  const input = () => ({ assessmentId, docNumber, docDate, recipients: recipients.split('\n').map((l) => l.trim()).filter(Boolean) });
+  const newest = requestRounds.at(-1);
+  const round = requestRounds.length > 1 ? (chosenRound !== null && requestRounds.includes(chosenRound) ? chosenRound : newest) : undefined;
+  const input = () => ({ assessmentId, docNumber, docDate, recipients: recipients.split('\n').map((l) => l.trim()).filter(Boolean), ...(round === undefined ? {} : { round }) });
   const run = async () => {
     setBusy(true);
     setError(null);
@@ -49,6 +54,18 @@ export function ResponseExport({ assessmentId }: { assessmentId: number }) {
       }}
     >
       <h2>{t('appraisal.responseTitle')}</h2>
+      {round !== undefined && (
+        <div className="field">
+          <label htmlFor={`response-round-${assessmentId}`}>{t('appraisal.responseRound')}</label>
+          <select id={`response-round-${assessmentId}`} value={round} onChange={(e) => setChosenRound(Number(e.target.value))}>
+            {requestRounds.map((r) => (
+              <option key={r} value={r}>
+                {t('appraisal.responseRoundOption', { round: r })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="lifecycle-fields">
         <TextField label={t('appraisal.responseNumber')} value={docNumber} onChange={setDocNumber} maxLength={60} />
         <DateField label={t('appraisal.responseDate')} value={docDate} onChange={setDocDate} />

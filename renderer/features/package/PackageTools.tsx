@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import type { PackageImportResult } from '../../../shared/api/channels/package';
+import type { PackageUploadImportResult } from '../../../shared/api/channels/package';
 import type { AppError, Result } from '../../../shared/api/result';
 import { importPackageUpload, verifyPackageUpload } from '../../api/transfer';
 import type { UploadCallbacks, UploadHandle } from '../../api/upload';
@@ -9,18 +9,20 @@ import { useT } from '../../i18n/i18n';
 import { formatFileSize } from '../evidence/evidence-format';
 import { fileDropHandlers } from '../evidence/file-drop';
 import { ImportResultView } from './ImportResultView';
+import { ResponseImportResultView } from './ResponseImportResultView';
 import { isBusy, percentOf, type PackageAction, type PanelState } from './package-upload-state';
 import { VerifyReportView } from './VerifyReportView';
 
 interface PackageToolsProps {
   /** An import went through: the agency and assessment lists are read again. */
-  onImported: (result: PackageImportResult) => void;
+  onImported: (result: PackageUploadImportResult) => void;
   onOpen: (agencyId: number, assessmentId: number) => void;
   /** An import was undone: the data behind every screen changed. */
   onDataReplaced: () => void;
 }
 
-/** "Kiểm tra gói" and "Nhập gói" for a package the officer picks (USB stick, e-mail attachment). */
+/** "Kiểm tra gói" and "Nhập gói" for a package the officer picks (USB stick, e-mail attachment):
+ *  a full package, or a response package ("gói giải trình") for an assessment already here. */
 export function PackageTools({ onImported, onOpen, onDataReplaced }: PackageToolsProps) {
   const t = useT();
   const id = useId();
@@ -137,7 +139,12 @@ export function PackageTools({ onImported, onOpen, onDataReplaced }: PackageTool
         {state.kind === 'cancelled' && <p role="status">{t('package.tools.cancelled')}</p>}
       </div>
       {state.kind === 'verified' && <VerifyReportView report={state.report} />}
-      {state.kind === 'imported' && <ImportResultView result={state.result} onOpen={() => onOpen(state.result.agencyId, state.result.assessmentId)} onUndone={onDataReplaced} />}
+      {state.kind === 'imported' &&
+        (state.result.kind === 'response' ? (
+          <ResponseImportResultView result={state.result} onOpen={() => onOpen(state.result.agencyId, state.result.assessmentId)} onUndone={onDataReplaced} />
+        ) : (
+          <ImportResultView result={state.result} onOpen={() => onOpen(state.result.agencyId, state.result.assessmentId)} onUndone={onDataReplaced} />
+        ))}
       {state.kind === 'confirm' && (
         <>
           <ConfirmInline

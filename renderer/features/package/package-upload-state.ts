@@ -1,5 +1,5 @@
 /** What the "Kiểm tra gói / Nhập gói" panel shows: idle, uploading, a result, a question, a failure. */
-import type { PackageImportResult, VerifyReport } from '../../../shared/api/channels/package';
+import type { PackageUploadImportResult, VerifyReport } from '../../../shared/api/channels/package';
 import type { AppError } from '../../../shared/api/result';
 
 export type PackageAction = 'verify' | 'import';
@@ -10,7 +10,7 @@ export type PanelState =
   /** Every byte is on the backend's disk; it is hashing (and importing). */
   | { kind: 'processing'; action: PackageAction }
   | { kind: 'verified'; report: VerifyReport }
-  | { kind: 'imported'; result: PackageImportResult }
+  | { kind: 'imported'; result: PackageUploadImportResult }
   | { kind: 'confirm'; message: string }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: AppError };

@@ -79,6 +79,8 @@ export interface AppraisalView {
   /** Survey criteria still without points. */
   surveyMissing: number;
   requestCount: number;
+  /** The rounds that asked something, oldest first: the response can be exported for each. */
+  requestRounds: number[];
   openRequests: number;
   /** Answers may be written (submitted or appraised, with at least one round). */
   canRespond: boolean;
@@ -105,10 +107,12 @@ export const responseExportSchema = z.strictObject({
   docNumber: z.string().trim().max(60),
   docDate: isoDate('Ngày văn bản').nullable(),
   recipients: z.array(z.string().trim().min(1).max(300)).max(20),
+  /** The appraisal round answered; absent: the .docx takes every request, the package the newest round with requests. */
+  round: round.optional(),
 });
 export type ResponseExportInput = z.infer<typeof responseExportSchema>;
 
-/** The response package ("gói giải trình", format par-response/v1) of the newest round with requests. */
+/** The response package ("gói giải trình", format par-response/v1) of one round with requests. */
 export interface ResponsePackageExport {
   fileName: string;
   size: number;

@@ -98,6 +98,22 @@ export interface PackageImportResult {
   undoBackup: string;
 }
 
+/** A response package ("gói giải trình") recorded into the assessment it answers for. */
+export interface ResponseImportResult {
+  agencyId: number;
+  assessmentId: number;
+  round: number;
+  /** Nothing in the database changed (the same package was imported before). */
+  unchanged: boolean;
+  created: { items: number; files: number; explanations: number; links: number };
+  /** The backup taken just before an import that changes something (restoring it undoes the
+   *  import); null when the package changed nothing, so no backup was needed. */
+  undoBackup: string | null;
+}
+
+/** What "Nhập gói" (`/upload/package?action=import`) returns: it recognises both kinds of package. */
+export type PackageUploadImportResult = ({ kind: 'package' } & PackageImportResult) | ({ kind: 'response' } & ResponseImportResult);
+
 export const packageChannels = {
   /** Writes the package under <data>/exports/ (streaming, atomic). */
   'package:export': { input: z.strictObject({ assessmentId }), output: out<PackageExport>() },
