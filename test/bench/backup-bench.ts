@@ -4,6 +4,7 @@
  * the answer-save latency while a backup runs (target p95 ≤ 50 ms), beside the same saves with no
  * backup running.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,15 @@ async function buildDatabase(ctx: AppContext, agencies: number, years: number, e
     }
   })();
   return last;
+}
+
+/** Flushes every dirty page of the machine (sync(1)); where there is no `sync`, nothing. */
+function settleDisk(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+  } catch {
+    // No sync command (Windows): the pairs are still interleaved.
+  }
 }
 
 function plainCopyMs(file: string, target: string): number {
@@ -78,7 +88,11 @@ export async function benchBackup(agencies = 10, years = 5, evidenceRows = 20_00
     const copies: number[] = [];
     // A 17 MB copy takes 15–20 ms here and one fsync can stall for 10 ms more: eleven pairs, not five, keep the medians steady.
     for (let i = 0; i < timedRuns; i++) {
+      // Each timed step starts from a disk with nothing left to write back (`sync`), so neither pays
+      // for the other's writeback or for the blocks a rotation freed just before.
+      settleDisk();
       copies.push(plainCopyMs(dbFile, path.join(dataDir, `copy-${i}.sqlite`)));
+      settleDisk();
       const t0 = performance.now();
       await createBackup(ctx.db, dataDir, new Date(Date.parse(NOW) + i * 1000).toISOString(), { reason: 'auto' });
       backups.push(performance.now() - t0);
