@@ -21,7 +21,7 @@ import { answeredAssessment, call, numberedAgency, sampleHash } from './store-be
 
 const NOW = '2026-12-04T08:00:00.000Z';
 
-async function buildDatabase(ctx: AppContext, agencies: number, years: number, evidenceRows: number): Promise<{ assessmentId: number; setHash: string }> {
+export async function buildDatabase(ctx: AppContext, agencies: number, years: number, evidenceRows: number): Promise<{ assessmentId: number; setHash: string }> {
   let last = { assessmentId: 0, setHash: '' };
   const agencyIds: number[] = [];
   for (let a = 1; a <= agencies; a++) {
