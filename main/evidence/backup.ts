@@ -57,10 +57,11 @@ function makeSingleFile(file: string): void {
   }
 }
 
-/** Leftovers of a backup interrupted by a crash. */
-async function removeTempCopies(dir: string): Promise<void> {
+/** Removes the leftovers of a backup interrupted by a crash; returns the other names in the folder. */
+async function removeTempCopies(dir: string): Promise<string[]> {
   const names = await fs.promises.readdir(dir);
   await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => fs.promises.rm(path.join(dir, n), { force: true })));
+  return names.filter((n) => !n.endsWith(TEMP_SUFFIX));
 }
 
 /** The officer's own backup and the safety copy before a restore get the full check. */
@@ -88,12 +89,17 @@ export async function writeVerifiedCopy(db: Database.Database, dir: string, dept
   }
 }
 
-/** Lets go of the backup files (and rows) the retention policy does not keep; files of other names stay. */
-async function rotate(db: Database.Database, dir: string, nowMs: number, policy: RetentionPolicy): Promise<void> {
-  const dated = (await fs.promises.readdir(dir)).map(parseBackupName).filter((b) => b !== null);
-  const keep = backupsToKeep(dated, nowMs, policy);
-  for (const b of dated.filter((b) => !keep.has(b.fileName))) await fs.promises.rm(path.join(dir, b.fileName), { force: true });
-  for (const row of listBackups(db).filter((r) => !keep.has(r.fileName))) deleteBackupRow(db, row.id);
+/** Records the new backup and lets go of the rows the retention policy does not keep, in ONE
+ *  transaction; returns the files to remove. `names`: the folder's files, the new one among them
+ *  (backups are taken one at a time, so the listing read at the start is still the folder's). */
+function recordAndRotate(db: Database.Database, names: string[], row: { fileName: string; createdAt: string; size: number }, policy: RetentionPolicy): string[] {
+  const dated = names.map(parseBackupName).filter((b) => b !== null);
+  const keep = backupsToKeep(dated, Date.parse(row.createdAt), policy);
+  db.transaction(() => {
+    insertBackup(db, row);
+    for (const old of listBackups(db).filter((r) => !keep.has(r.fileName))) deleteBackupRow(db, old.id);
+  })();
+  return dated.filter((b) => !keep.has(b.fileName)).map((b) => b.fileName);
 }
 
 export interface BackupOptions {
@@ -104,7 +110,7 @@ export interface BackupOptions {
 export async function createBackup(db: Database.Database, dataDir: string, now: string, opts: BackupOptions = {}): Promise<BackupResult> {
   const dir = backupsDir(dataDir);
   await fs.promises.mkdir(dir, { recursive: true });
-  await removeTempCopies(dir);
+  const names = await removeTempCopies(dir);
   // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
   const startedAt = databaseNow(db);
   const reason = opts.reason ?? 'manual';
@@ -113,8 +119,10 @@ export async function createBackup(db: Database.Database, dataDir: string, now: 
   await renameWithRetry(temp, path.join(dir, fileName));
   await fsyncFolder(dir);
   const size = (await fs.promises.stat(path.join(dir, fileName))).size;
-  insertBackup(db, { fileName, createdAt: now, size });
-  await rotate(db, dir, Date.parse(now), opts.retention ?? retentionFromEnv());
+  const letGo = recordAndRotate(db, [...names, fileName], { fileName, createdAt: now, size }, opts.retention ?? retentionFromEnv());
+  // Files of older backups go only after the new one is durable and recorded (a crash here leaves
+  // a file without a row, which the backup list and the next rotation deal with).
+  for (const name of letGo) await fs.promises.rm(path.join(dir, name), { force: true });
   const garbage = await collectGarbage(db, dataDir, startedAt);
   return { fileName, size, createdAt: now, garbage };
 }
