@@ -64,3 +64,13 @@ export function databaseFileHash(h: Harness): string {
   h.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   return crypto.createHash('sha256').update(fs.readFileSync(databasePath(h.dataDir))).digest('hex');
 }
+
+/** Runs `fn` against a harness of its own (a fresh data folder), removed afterwards whatever happens. */
+export async function withFreshHarness<T>(fn: (h: Harness) => Promise<T>): Promise<T> {
+  const h = createHarness();
+  try {
+    return await fn(h);
+  } finally {
+    h.dispose();
+  }
+}

@@ -11,9 +11,9 @@ import { importPackageFile } from '../../../main/package/import-package';
 import { verifyPackageFile } from '../../../main/package/verify-package';
 import { insertItem } from '../../../main/store/queries/evidence';
 import { uploadEvidenceFile } from '../../../main/transfer/evidence-upload';
-import { createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, withFreshHarness, type Harness } from '../../helpers/app-harness';
 import { appraisalDoc, jsonBytes, submittedAssessment, upload } from '../../helpers/appraisal-fixture';
-import { dumpTables } from '../../helpers/package-fixture';
+import { expectReimportUnchanged } from '../../helpers/package-reimport';
 import { makePdf } from '../../helpers/sample-documents';
 import { readZipText } from '../../helpers/zip-read';
 
@@ -69,24 +69,16 @@ describe('the full package with appraisal data', () => {
     for (const file of [before, after]) expect((await verifyPackageFile(file)).problems).toEqual([]);
   });
 
-  it('imports into a fresh data folder with the same appraisal; the second import changes nothing', async () => {
-    const target = createHarness();
-    try {
+  it('imports into a fresh data folder with the same appraisal; the second import changes nothing', () =>
+    withFreshHarness(async (target) => {
       const first = await importPackageFile(target.ctx, after, { overwrite: false });
       expect(first.unchanged).toBe(false);
       expect(await appraisalShown(target, first.assessmentId)).toEqual(await appraisalShown(source, assessmentId));
-      const tables = dumpTables(target.ctx.db);
-      const again = await importPackageFile(target.ctx, after, { overwrite: false });
-      expect(again).toMatchObject({ unchanged: true, overwritten: false });
-      expect(dumpTables(target.ctx.db)).toEqual(tables);
-    } finally {
-      target.dispose();
-    }
-  });
+      await expectReimportUnchanged(target, after);
+    }));
 
-  it('a copy imported before the appraisal takes it from the later package without an overwrite', async () => {
-    const target = createHarness();
-    try {
+  it('a copy imported before the appraisal takes it from the later package without an overwrite', () =>
+    withFreshHarness(async (target) => {
       const first = await importPackageFile(target.ctx, before, { overwrite: false });
       expect((await target.call('appraisal:get', { assessmentId: first.assessmentId })).rounds).toEqual([]);
       const later = await importPackageFile(target.ctx, after, { overwrite: false });
@@ -94,13 +86,8 @@ describe('the full package with appraisal data', () => {
       expect(await appraisalShown(target, first.assessmentId)).toEqual(await appraisalShown(source, assessmentId));
       const history = await target.call('history:list', { assessmentId: first.assessmentId, filter: { kind: null, code: null, from: null, to: null }, beforeId: null, limit: 1 });
       expect(history.entries.map((e) => [e.kind, e.action])).toEqual([['import', 'package-parts']]);
-      const tables = dumpTables(target.ctx.db);
-      expect(await importPackageFile(target.ctx, after, { overwrite: false })).toMatchObject({ unchanged: true });
+      await expectReimportUnchanged(target, after);
       // The older package does not take the appraisal away, nor ask to.
-      expect(await importPackageFile(target.ctx, before, { overwrite: false })).toMatchObject({ unchanged: true });
-      expect(dumpTables(target.ctx.db)).toEqual(tables);
-    } finally {
-      target.dispose();
-    }
-  });
+      await expectReimportUnchanged(target, before);
+    }));
 });

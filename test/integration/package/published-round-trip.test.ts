@@ -13,9 +13,10 @@ import { verifyPackageFile } from '../../../main/package/verify-package';
 import { AppFailure } from '../../../shared/api/result';
 import { STATUS_NAME_VI } from '../../../shared/domain/assessment-status';
 import { changeText, describeChange } from '../../../shared/domain/history-prose';
-import { createHarness, type Harness } from '../../helpers/app-harness';
+import { createHarness, withFreshHarness, type Harness } from '../../helpers/app-harness';
 import { appraisalDoc, jsonBytes, submittedAssessment, upload } from '../../helpers/appraisal-fixture';
 import { dumpTables } from '../../helpers/package-fixture';
+import { expectReimportUnchanged } from '../../helpers/package-reimport';
 import { PackageParts } from '../../helpers/package-hostile';
 import { readZipText } from '../../helpers/zip-read';
 
@@ -60,22 +61,15 @@ describe('the published result in the full package', () => {
     for (const file of [appraised, closed]) expect((await verifyPackageFile(file)).problems).toEqual([]);
   });
 
-  it('a fresh data folder gets a closed assessment with the same result; the second import changes nothing', async () => {
-    const target = createHarness();
-    try {
+  it('a fresh data folder gets a closed assessment with the same result; the second import changes nothing', () =>
+    withFreshHarness(async (target) => {
       const first = await importPackageFile(target.ctx, closed, { overwrite: false });
       expect(await shownResult(target, first.assessmentId)).toEqual({ status: 'closed', published: RESULT });
-      const tables = dumpTables(target.ctx.db);
-      expect(await importPackageFile(target.ctx, closed, { overwrite: false })).toMatchObject({ unchanged: true });
-      expect(dumpTables(target.ctx.db)).toEqual(tables);
-    } finally {
-      target.dispose();
-    }
-  });
+      await expectReimportUnchanged(target, closed);
+    }));
 
-  it('a copy imported while appraised takes the result later, without an overwrite, and says so in the history', async () => {
-    const target = createHarness();
-    try {
+  it('a copy imported while appraised takes the result later, without an overwrite, and says so in the history', () =>
+    withFreshHarness(async (target) => {
       const first = await importPackageFile(target.ctx, appraised, { overwrite: false });
       expect(await shownResult(target, first.assessmentId)).toEqual({ status: 'appraised', published: {} });
       const later = await importPackageFile(target.ctx, closed, { overwrite: false });
@@ -87,17 +81,11 @@ describe('the published result in the full package', () => {
       expect(words).toContain(`trạng thái ${STATUS_NAME_VI.closed}`);
       expect(words).toContain('Kết quả công bố: 81,25 điểm, chỉ số 81,25%, xếp loại Khá, hạng 7/21, công bố ngày 15/03/2027');
       // The package from before the result neither takes it away nor asks to.
-      const tables = dumpTables(target.ctx.db);
-      expect(await importPackageFile(target.ctx, appraised, { overwrite: false })).toMatchObject({ unchanged: true });
-      expect(dumpTables(target.ctx.db)).toEqual(tables);
-    } finally {
-      target.dispose();
-    }
-  });
+      await expectReimportUnchanged(target, appraised);
+    }));
 
-  it('a package whose result differs asks first; a closed assessment is not overwritten even when confirmed', async () => {
-    const target = createHarness();
-    try {
+  it('a package whose result differs asks first; a closed assessment is not overwritten even when confirmed', () =>
+    withFreshHarness(async (target) => {
       const first = await importPackageFile(target.ctx, closed, { overwrite: false });
       await target.call('lifecycle:close', { assessmentId: first.assessmentId, result: { ...RESULT, rank: 6 } });
       const tables = dumpTables(target.ctx.db);
@@ -109,10 +97,7 @@ describe('the published result in the full package', () => {
       const confirmed = await importPackageFile(target.ctx, closed, { overwrite: true }).then(() => null, (e: unknown) => e);
       expect((confirmed as AppFailure).code).toBe('CONFLICT');
       expect(dumpTables(target.ctx.db)).toEqual(tables);
-    } finally {
-      target.dispose();
-    }
-  });
+    }));
 
   it('a rank above the number ranked is refused by verify, in Vietnamese', async () => {
     const parts = new PackageParts(fs.readFileSync(closed));
