@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PackageUploadImportResult } from '../../shared/api/channels/package';
 import type { Agency, AssessmentSummary } from '../../shared/api/entities';
-import { api } from '../api/client';
+import { api, type ApiClient } from '../api/client';
 import { AgencyForm } from '../features/agency/AgencyForm';
 import { AssessmentsScreen } from '../features/assessments/AssessmentsScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
@@ -21,7 +21,8 @@ type View =
   | { kind: 'loadError'; message: string }
   | { kind: 'agencyForm'; editing: Agency | null }
   | { kind: 'assessments' }
-  | { kind: 'workspace'; assessmentId: number }
+  /** `opening`: the assessments:open call already on its way (started by the click that opened it). */
+  | { kind: 'workspace'; assessmentId: number; opening?: ReturnType<ApiClient['assessments:open']> }
   | { kind: 'history'; assessmentId: number; year: number }
   | { kind: 'criteriaEditor' }
   | { kind: 'appraisal'; assessmentId: number; year: number; agencyId: number }
@@ -88,7 +89,8 @@ export function App() {
 
   const openAssessment = (assessmentId: number) => {
     remembered.setAssessmentId(assessmentId);
-    setView({ kind: 'workspace', assessmentId });
+    // Asked for at the click, before React draws the switch (~20 ms on a page that has not run it yet).
+    setView({ kind: 'workspace', assessmentId, opening: api['assessments:open']({ assessmentId }) });
   };
 
   /** After "Nhập gói": the agency list again; a first run moves on to the imported agency. */
@@ -174,7 +176,7 @@ export function App() {
       body = current && <YearsScreen agency={current} onBack={() => setView({ kind: 'assessments' })} />;
       break;
     case 'workspace':
-      body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} onAppraisal={(year, agencyId) => setView({ kind: 'appraisal', assessmentId: view.assessmentId, year, agencyId })} />;
+      body = <Workspace key={view.assessmentId} assessmentId={view.assessmentId} opening={view.opening} onBack={backToList} onHistory={(year) => setView({ kind: 'history', assessmentId: view.assessmentId, year })} onAppraisal={(year, agencyId) => setView({ kind: 'appraisal', assessmentId: view.assessmentId, year, agencyId })} />;
       break;
     case 'history':
       body = <HistoryScreen assessmentId={view.assessmentId} year={view.year} onBack={() => setView({ kind: 'workspace', assessmentId: view.assessmentId })} />;

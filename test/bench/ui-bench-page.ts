@@ -31,6 +31,11 @@ interface PageGlobals {
 export async function installActionStamp(page: Page): Promise<void> {
   // tsx (esbuild, keepNames) wraps named functions in `__name(...)`, which the page does not have.
   await page.evaluate('globalThis.__name = (f) => f');
+  // Playwright builds its helper script in the page's world at the first waitForFunction (~20–35 ms
+  // of parsing and compiling on the page's main thread). Built here, before any timed action: in
+  // timeAction it ran while the first action was still on its way, sometimes before the frame
+  // that ends it (seen in a Chromium trace of the first open), and counted as the app's time.
+  await page.waitForFunction('true');
   await page.evaluate(() => {
     const g = globalThis as unknown as PageGlobals;
     for (const type of ['keydown', 'pointerdown']) {

@@ -15,6 +15,7 @@ import { agencyDraft } from '../helpers/agency-fixture';
 import { makePdf } from '../helpers/sample-documents';
 import { expect, test } from './fixtures';
 import { evidenceSection, sampleSet, treeItem } from './officer-steps';
+import { buildTreeModel } from '../../renderer/features/workspace/tree-model';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -185,4 +186,53 @@ test('open, score three kinds of leaves, attach a file and export the report wit
   expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 
   console.log(`keyboard-only: ${stops.length} focus stops, every one with a visible focus mark`);
+});
+
+test('the list warms the workspace up off the page; the opened tree draws one screen of rows, then every row', async ({ page, app }) => {
+  await setUp(page, app.url);
+  // What the page asks the backend from the reload on (the page before it warmed up too).
+  const asked: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) asked.length = 0;
+  });
+  page.on('request', (r) => {
+    const channel = /\/api\/([^/?]+)$/.exec(r.url())?.[1];
+    if (channel) asked.push(decodeURIComponent(channel));
+  });
+  await page.reload();
+  const open = page.getByRole('button', { name: /^Mở kỳ đánh giá năm 2026/ });
+  await expect(open).toBeVisible();
+
+  // While the list waits, the workspace is drawn once in a root that never joins the page, with no
+  // effect run: one read of the assessment and nothing else (no documents, no history), nothing
+  // of it in the document, and the focus where it was.
+  await expect.poll(() => asked.filter((c) => c === 'assessments:open').length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(asked.filter((c) => !['app:info', 'agencies:list', 'assessments:list', 'criteriaSets:list'].includes(c))).toEqual(['assessments:open']);
+  await expect(page.locator('[role="tree"], [role="treeitem"]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+  // How many rows the first drawing of the tree has.
+  await page.evaluate(() => {
+    const w = window as unknown as { firstRows?: number };
+    const observer = new MutationObserver(() => {
+      const rows = document.querySelectorAll('[role="treeitem"]').length;
+      if (rows === 0) return;
+      w.firstRows = rows;
+      observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(treeItem(page, '1')).toBeFocused();
+  // One screen's worth first (768 px high, rows at least 28 px), the rest after that first frame;
+  // End and Home reach both ends of the whole tree.
+  const nodes = buildTreeModel(sampleSet).nodes;
+  await expect(page.getByRole('treeitem')).toHaveCount(nodes.length);
+  expect(await page.evaluate(() => (window as unknown as { firstRows?: number }).firstRows)).toBe(Math.ceil(768 / 28));
+  await page.keyboard.press('End');
+  await expect(treeItem(page, nodes.at(-1)!.code)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(treeItem(page, '1')).toBeFocused();
 });

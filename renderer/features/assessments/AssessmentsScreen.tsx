@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Agency, AssessmentSummary, CriteriaSetSummary } from '../../../shared/api/entities';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
+import { warmUpWorkspace } from '../workspace/warm-up';
 import { AssessmentList } from './AssessmentList';
 import { CompareCriteriaSets } from './CompareCriteriaSets';
 import { CreateAssessment } from './CreateAssessment';
@@ -40,6 +41,11 @@ export function AssessmentsScreen({ agency, version = 0, onOpen, onNextYear, onC
     void load();
     // `version` changes when a package import may have added an assessment.
   }, [load, version]);
+
+  // While the list waits for a click, the workspace of the first assessment is drawn once off the
+  // page, so that the first open does not run its code for the first time (workspace/warm-up.tsx).
+  const firstId = assessments?.[0]?.id;
+  useEffect(() => (firstId === undefined ? undefined : warmUpWorkspace(firstId)), [firstId]);
 
   const onImported = (summary: CriteriaSetSummary) => {
     setPreferredHash(summary.hash);

@@ -3,6 +3,7 @@ import type { Totals } from '../../../shared/domain/scoring-types';
 import { useT } from '../../i18n/i18n';
 import type { VisibleRow } from './tree-model';
 import { TreeRow } from './TreeRow';
+import { useRowsToDraw } from './rows-to-draw';
 
 interface CriteriaTreeProps {
   rows: VisibleRow[];
@@ -21,7 +22,9 @@ interface CriteriaTreeProps {
 export function CriteriaTree({ rows, totals, selected, focusRequest, onSelect, onToggle, onEnterLeaf }: CriteriaTreeProps) {
   const t = useT();
   const refs = useRef(new Map<string, HTMLLIElement>());
-  const tabStop = rows.some((r) => r.node.code === selected) ? selected : (rows[0]?.node.code ?? null);
+  const selectedIndex = rows.findIndex((r) => r.node.code === selected);
+  const tabStop = selectedIndex >= 0 ? selected : (rows[0]?.node.code ?? null);
+  const drawn = useRowsToDraw(selectedIndex + 1);
   const rowRef = useCallback((code: string, el: HTMLLIElement | null) => {
     if (el) refs.current.set(code, el);
     else refs.current.delete(code);
@@ -78,7 +81,7 @@ export function CriteriaTree({ rows, totals, selected, focusRequest, onSelect, o
 
   return (
     <ul className="tree" role="tree" aria-label={t('ws.treeLabel')} onKeyDown={onKeyDown}>
-      {rows.map(({ node, expanded, posInSet, setSize }) => (
+      {(drawn < rows.length ? rows.slice(0, drawn) : rows).map(({ node, expanded, posInSet, setSize }) => (
         <TreeRow
           key={node.code}
           node={node}

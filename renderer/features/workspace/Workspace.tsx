@@ -1,20 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssessmentView } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { WorkspaceView } from './WorkspaceView';
 
+interface WorkspaceProps {
+  assessmentId: number;
+  /** The assessments:open call the opening click already started; used for the first load only. */
+  opening?: Promise<Result<AssessmentView>>;
+  onBack: () => void;
+  onHistory: (year: number) => void;
+  onAppraisal: (year: number, agencyId: number) => void;
+}
+
 /** Opens an assessment (assessments:open) and shows its workspace. */
-export function Workspace({ assessmentId, onBack, onHistory, onAppraisal }: { assessmentId: number; onBack: () => void; onHistory: (year: number) => void; onAppraisal: (year: number, agencyId: number) => void }) {
+export function Workspace({ assessmentId, opening, onBack, onHistory, onAppraisal }: WorkspaceProps) {
   const t = useT();
   const [view, setView] = useState<AssessmentView | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** Bumped when the assessment changed outside the workspace's own saves (an accepted suggestion): the view starts again from the backend. */
   const [generation, setGeneration] = useState(0);
 
+  const started = useRef(opening);
+
   const load = useCallback(async () => {
     setError(null);
-    const result = await api['assessments:open']({ assessmentId });
+    // A retry or a reload asks again.
+    const pending = started.current;
+    started.current = undefined;
+    const result = await (pending ?? api['assessments:open']({ assessmentId }));
     if (result.ok) setView(result.value);
     else setError(result.error.message);
   }, [assessmentId]);
