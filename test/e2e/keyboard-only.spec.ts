@@ -233,6 +233,16 @@ test('the list warms the workspace up off the page; the opened tree draws one sc
   expect(await page.evaluate(() => (window as unknown as { firstRows?: number }).firstRows)).toBe(Math.ceil(768 / 28));
   await page.keyboard.press('End');
   await expect(treeItem(page, nodes.at(-1)!.code)).toBeFocused();
+  // The focused last row is inside the tree's visible box, not below its edge.
+  await expect
+    .poll(() =>
+      treeItem(page, nodes.at(-1)!.code).evaluate((row) => {
+        const box = row.closest('[role="tree"]')!.getBoundingClientRect();
+        const r = row.getBoundingClientRect();
+        return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+      }),
+    )
+    .toBe(true);
   await page.keyboard.press('Home');
   await expect(treeItem(page, '1')).toBeFocused();
 });

@@ -18,6 +18,28 @@ interface CriteriaTreeProps {
   onEnterLeaf: () => void;
 }
 
+/** Frames to wait at most for the rows around a jump to settle at their real height. */
+const SETTLE_FRAMES = 10;
+
+/**
+ * Scrolls `row` into its tree's view, and again on the next frames until it stays there: rows never
+ * drawn are laid out at an estimated height (content-visibility in workspace.css), and those a jump
+ * (End, a search result) brings into view take their real height a frame later, which can push the
+ * focused row past the tree's edge (even when focus() had put it in view). Returns the cancel.
+ */
+function keepInView(row: HTMLElement): () => void {
+  let frame = 0;
+  const step = (left: number) => {
+    const tree = row.closest('[role="tree"]');
+    const box = tree?.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    if (!box || r.top < box.top || r.bottom > box.bottom) row.scrollIntoView?.({ block: 'nearest' });
+    if (left > 0) frame = requestAnimationFrame(() => step(left - 1));
+  };
+  step(SETTLE_FRAMES);
+  return () => cancelAnimationFrame(frame);
+}
+
 /** The criteria tree (WAI-ARIA tree pattern, flat rows with aria-level and a roving tabindex). */
 export function CriteriaTree({ rows, totals, selected, focusRequest, onSelect, onToggle, onEnterLeaf }: CriteriaTreeProps) {
   const t = useT();
@@ -33,10 +55,9 @@ export function CriteriaTree({ rows, totals, selected, focusRequest, onSelect, o
   useEffect(() => {
     if (!focusRequest) return;
     const el = refs.current.get(focusRequest.code);
-    if (el) {
-      el.focus();
-      el.scrollIntoView?.({ block: 'nearest' });
-    }
+    if (!el) return;
+    el.focus();
+    return keepInView(el);
   }, [focusRequest]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
