@@ -13,7 +13,7 @@ import { insertItem } from '../../../main/store/queries/evidence';
 import { uploadEvidenceFile } from '../../../main/transfer/evidence-upload';
 import { createHarness, withFreshHarness, type Harness } from '../../helpers/app-harness';
 import { appraisalDoc, jsonBytes, submittedAssessment, upload } from '../../helpers/appraisal-fixture';
-import { expectReimportUnchanged } from '../../helpers/package-reimport';
+import { expectReimportUnchanged, exportPackageAs } from '../../helpers/package-round-trip';
 import { makePdf } from '../../helpers/sample-documents';
 import { readZipText } from '../../helpers/zip-read';
 
@@ -36,18 +36,11 @@ async function appraisalShown(h: Harness, id: number) {
   return { ...v, criteria: criteria.map((c) => ({ ...c, documents: c.documents.map(({ itemId: _i, ...d }) => d) })) };
 }
 
-const copyOf = (h: Harness, file: string, name: string): string => {
-  const to = path.join(h.dataDir, name);
-  fs.copyFileSync(file, to);
-  return to;
-};
-
 beforeAll(async () => {
   source = createHarness();
   const a = await submittedAssessment(source);
   assessmentId = a.assessmentId;
-  before = path.join(source.dataDir, (await source.call('package:export', { assessmentId })).downloadPath);
-  before = copyOf(source, before, 'truoc-tham-dinh.zip');
+  before = await exportPackageAs(source, assessmentId, 'truoc-tham-dinh.zip');
   const r = await upload(source, assessmentId, 'v1.json', jsonBytes(appraisalDoc(a.setHash)));
   if (!r.ok) throw new Error(r.error.message);
   const linked = insertItem(source.ctx.db, a.agencyId, { docNumber: '12/QĐ-SNV', issuedOn: '2026-03-01', issuer: 'Sở Nội vụ', docType: 'decision', summary: 'Quyết định ban hành kế hoạch' }, source.ctx.now());

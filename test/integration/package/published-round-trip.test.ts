@@ -16,7 +16,7 @@ import { changeText, describeChange } from '../../../shared/domain/history-prose
 import { createHarness, withFreshHarness, type Harness } from '../../helpers/app-harness';
 import { appraisalDoc, jsonBytes, submittedAssessment, upload } from '../../helpers/appraisal-fixture';
 import { dumpTables } from '../../helpers/package-fixture';
-import { expectReimportUnchanged } from '../../helpers/package-reimport';
+import { expectReimportUnchanged, exportPackageAs } from '../../helpers/package-round-trip';
 import { PackageParts } from '../../helpers/package-hostile';
 import { readZipText } from '../../helpers/zip-read';
 
@@ -27,22 +27,15 @@ let assessmentId: number;
 let appraised: string;
 let closed: string;
 
-const exported = async (h: Harness, name: string): Promise<string> => {
-  const file = path.join(h.dataDir, (await h.call('package:export', { assessmentId })).downloadPath);
-  const to = path.join(h.dataDir, name);
-  fs.copyFileSync(file, to);
-  return to;
-};
-
 beforeAll(async () => {
   source = createHarness();
   const a = await submittedAssessment(source);
   assessmentId = a.assessmentId;
   const r = await upload(source, assessmentId, 'v1.json', jsonBytes(appraisalDoc(a.setHash)));
   if (!r.ok) throw new Error(r.error.message);
-  appraised = await exported(source, 'da-tham-dinh.zip');
+  appraised = await exportPackageAs(source, assessmentId, 'da-tham-dinh.zip');
   await source.call('lifecycle:close', { assessmentId, result: RESULT });
-  closed = await exported(source, 'da-cong-bo.zip');
+  closed = await exportPackageAs(source, assessmentId, 'da-cong-bo.zip');
 }, 120_000);
 afterAll(() => source.dispose());
 
