@@ -55,7 +55,15 @@ function TreeRowView({ node, expanded, posInSet, setSize, total, isSelected, isT
       tabIndex={isTabStop ? 0 : -1}
       className={`tree-row depth-${Math.min(node.depth, 5)}${isSelected ? ' tree-row--selected' : ''}${node.isLeaf ? ' tree-row--leaf' : ''}`}
       style={{ paddingInlineStart: `${0.5 + (node.depth - 1) * 1.25}rem` }}
-      onClick={() => onSelect(node.code, true)}
+      // Selected when the button goes down (as a desktop tree does): a row that moves under the
+      // pointer before the button comes up (rows taking their real height after a jump) is still
+      // the one pressed. A click without a press (keyboard, assistive technology) selects too.
+      onMouseDown={(e) => {
+        if (e.button === 0 && !(e.target as Element).closest('.twisty')) onSelect(node.code, true);
+      }}
+      onClick={(e) => {
+        if (e.detail === 0) onSelect(node.code, true);
+      }}
     >
       <span
         className="twisty"
