@@ -97,22 +97,24 @@ class CheckWorker {
   }
 
   private settle(reply: Reply): void {
-    // Node refs a worker again when its message is delivered: unref it again unless a check waits.
-    if (this.waiting.size === 0) this.worker.unref();
-    if (reply.id === undefined) {
-      if (reply.ready) this.ready = this.everReady = true;
-      else {
-        console.error('[backup] the check worker could not load SQLite; copies are checked on the main thread:', reply.error);
-        this.fail(new Error(reply.error ?? 'not ready'));
-      }
-      return;
+    if (reply.id === undefined) this.started(reply);
+    else {
+      const waiter = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (reply.error === undefined) waiter?.resolve(reply.findings ?? []);
+      else waiter?.reject(new Error(reply.error));
     }
-    const waiter = this.waiting.get(reply.id);
-    if (!waiter) return;
-    this.waiting.delete(reply.id);
+    // Node refs a worker again when one of its messages is delivered: unref it unless a check waits.
     if (this.waiting.size === 0) this.worker.unref();
-    if (reply.error === undefined) waiter.resolve(reply.findings ?? []);
-    else waiter.reject(new Error(reply.error));
+  }
+
+  /** The worker's first message: SQLite loaded, or why not. */
+  private started(reply: Reply): void {
+    if (reply.ready) this.ready = this.everReady = true;
+    else {
+      console.error('[backup] the check worker could not load SQLite; copies are checked on the main thread:', reply.error);
+      this.fail(new Error(reply.error ?? 'not ready'));
+    }
   }
 
   async stop(): Promise<void> {
