@@ -75,10 +75,13 @@ class CheckWorker {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (findings: string[]) => void; reject: (err: Error) => void }>();
   private nextId = 1;
-  ready = false;
-  /** Said it was ready once: a worker that dies after that may be started again. */
-  everReady = false;
+  /** SQLite loaded in the worker (its first message said so): a worker that dies after that may be started again. */
+  loaded = false;
   dead = false;
+
+  get usable(): boolean {
+    return this.loaded && !this.dead;
+  }
 
   constructor(modulePath: string) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { modulePath, options: withNativeBinding({}) } });
@@ -110,7 +113,7 @@ class CheckWorker {
 
   /** The worker's first message: SQLite loaded, or why not. */
   private started(reply: Reply): void {
-    if (reply.ready) this.ready = this.everReady = true;
+    if (reply.ready) this.loaded = true;
     else {
       console.error('[backup] the check worker could not load SQLite; copies are checked on the main thread:', reply.error);
       this.fail(new Error(reply.error ?? 'not ready'));
@@ -125,7 +128,6 @@ class CheckWorker {
   private fail(err: Error): void {
     if (this.dead) return;
     this.dead = true;
-    this.ready = false;
     for (const waiter of this.waiting.values()) waiter.reject(err);
     this.waiting.clear();
     void this.worker.terminate();
@@ -133,16 +135,15 @@ class CheckWorker {
 }
 
 let thread: CheckWorker | undefined;
-/** A worker that failed to start is not started again in this process (it would fail the same way). */
+/** Set when a worker could not start at all (the constructor threw). */
 let unavailable = false;
+
+/** A worker that could not start or load SQLite is not started again in this process (it would fail the same way). */
+const neverLoads = (): boolean => unavailable || (thread?.dead === true && !thread.loaded);
 
 /** Starts the worker if it is not running, so that it is ready by the time the copy is (a copy takes a few ms; starting ~20 ms: the first backup of a session checks alone). */
 export function startCheckWorker(modulePath = createRequire(import.meta.url).resolve('better-sqlite3')): void {
-  if (unavailable || (thread && !thread.dead)) return;
-  if (thread?.dead && !thread.everReady) {
-    unavailable = true;
-    return;
-  }
+  if (neverLoads() || (thread && !thread.dead)) return;
   try {
     thread = new CheckWorker(modulePath);
   } catch (err) {
@@ -153,7 +154,7 @@ export function startCheckWorker(modulePath = createRequire(import.meta.url).res
 
 /** The worker's share of a check, or null when no worker is ready to take one. */
 export function shareCheck(job: SharedCheck): Promise<string[]> | null {
-  return thread?.ready && !thread.dead ? thread.check(job) : null;
+  return thread?.usable ? thread.check(job) : null;
 }
 
 /** Stops the worker (app exit; a test that starts it another way). The next backup starts a new one. */
@@ -166,7 +167,7 @@ export async function stopCheckWorker(): Promise<void> {
 
 /** Where the worker stands: not started, starting, ready, or unavailable in this process (it could not load SQLite). */
 export function checkWorkerState(): 'none' | 'starting' | 'ready' | 'unavailable' {
-  if (unavailable || (thread?.dead && !thread.everReady)) return 'unavailable';
+  if (neverLoads()) return 'unavailable';
   if (!thread || thread.dead) return 'none';
-  return thread.ready ? 'ready' : 'starting';
+  return thread.loaded ? 'ready' : 'starting';
 }
