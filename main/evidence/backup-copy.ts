@@ -42,6 +42,8 @@ export type FileCopier = (from: string, to: string) => Promise<void>;
 /** Copies the database behind `db` to `target` as one consistent snapshot. Returns how. `copyFile` is the OS copy; tests pass one that saves halfway. */
 export async function copyDatabaseSnapshot(db: Database.Database, target: string, copyFile: FileCopier = (a, b) => fs.promises.copyFile(a, b)): Promise<'file-copy' | 'backup-api'> {
   if ((db.pragma('journal_mode', { simple: true }) as string) === 'wal' && (await copyHeldFile(db, db.name, target, copyFile))) return 'file-copy';
+  // The backup API opens its target as a database: whatever a spare left there goes first.
+  await fs.promises.rm(target, { force: true });
   await db.backup(target, { progress: () => BACKUP_STEP_PAGES });
   return 'backup-api';
 }

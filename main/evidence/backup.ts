@@ -3,7 +3,8 @@
  * A consistent snapshot copied while the app keeps running (backup-copy.ts) into a temp file →
  * switched to a single-file (rollback journal) database so the copy needs no -wal/-shm →
  * a check table by table (backup-copy.ts) on a read-only open while the copy is fsynced (a bad copy is deleted and refused) → rename → fsync the folder →
- * recorded; older ones are let go by the retention policy (backup/retention.ts). Then evidence garbage collection runs (see garbage.ts for why
+ * recorded; older ones are let go by the retention policy (backup/retention.ts), one of them kept
+ * as the file the next backup writes over (spare-backup-file.ts). Then evidence garbage collection runs (see garbage.ts for why
  * blobs are removed only after a backup). Blob files are not copied: they are immutable and
  * stay until a later backup no longer needs them.
  */
@@ -23,6 +24,7 @@ import { databaseNow } from '../store/queries/evidence-files';
 import { fsyncFile } from '../disk/fsync';
 import { checkCopy, copyDatabaseSnapshot, type CheckDepth } from './backup-copy';
 import { startCheckWorker } from './check-worker';
+import { copyOver, keepSpare, takeSpare } from './spare-backup-file';
 
 const TEMP_SUFFIX = '.sqlite.part';
 
@@ -75,12 +77,14 @@ async function removeTempCopies(dir: string): Promise<string[]> {
 /** The officer's own backup and the safety copy before a restore get the full check. */
 const depthFor = (reason: BackupReason): CheckDepth => (reason === 'manual' || reason === 'before-restore' ? 'full' : 'quick');
 
-/** A checked single-file copy of the live database as a temp file in `dir` (the caller renames or removes it). */
-export async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth = 'full'): Promise<{ temp: string }> {
+/** A checked single-file copy of the live database as a temp file in `dir` (the caller renames or
+ *  removes it). With `overSpare`, written over the spare a rotation left in `dir`, when there is one. */
+export async function writeVerifiedCopy(db: Database.Database, dir: string, depth: CheckDepth = 'full', overSpare = false): Promise<{ temp: string }> {
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   startCheckWorker(); // starts while the copy is made; checks with this thread once ready
   try {
-    await copyDatabaseSnapshot(db, temp);
+    if (overSpare && (await takeSpare(dir, temp))) await copyDatabaseSnapshot(db, temp, copyOver);
+    else await copyDatabaseSnapshot(db, temp);
     makeSingleFile(temp);
     // The check reads the copy (CPU) while the disk flushes it (I/O): the two overlap, and both are
     // over (neither still holds the file) before it is renamed into place or removed.
@@ -123,15 +127,16 @@ export async function createBackup(db: Database.Database, dataDir: string, now: 
   // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
   const startedAt = databaseNow(db);
   const reason = opts.reason ?? 'manual';
-  const { temp } = await writeVerifiedCopy(db, dir, depthFor(reason));
+  const { temp } = await writeVerifiedCopy(db, dir, depthFor(reason), true);
   const fileName = backupFileName(db, dir, now, reason);
   await renameWithRetry(temp, path.join(dir, fileName));
   await fsyncFolder(dir);
   const size = (await fs.promises.stat(path.join(dir, fileName))).size;
   const letGo = recordAndRotate(db, [...names, fileName], { fileName, createdAt: now, size }, opts.retention ?? retentionFromEnv());
   // Files of older backups go only after the new one is durable and recorded (a crash here leaves
-  // a file without a row, which the backup list and the next rotation deal with).
-  for (const name of letGo) await fs.promises.rm(path.join(dir, name), { force: true });
+  // a file without a row, which the backup list and the next rotation deal with); one stays as the
+  // next backup's spare (spare-backup-file.ts).
+  await keepSpare(dir, letGo);
   const garbage = await collectGarbage(db, dataDir, startedAt);
   return { fileName, size, createdAt: now, garbage };
 }
