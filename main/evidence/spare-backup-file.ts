@@ -20,7 +20,9 @@
  *   fsynced, renamed into place only when sound; removed on failure; a crash leaves a temp file the
  *   next backup removes.
  * What it costs: one let-go backup's room on disk between two backups (the next one copies into it,
- * so a backup needs no more room at its peak than before).
+ * so a backup needs no more room at its peak than before). On a nearly full disk that room matters
+ * more than a few ms per backup: a spare is kept only while the disk has 256 MB free plus four times
+ * the spare's size (324 MB for a 17 MB database); otherwise the let-go file is deleted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,21 +66,31 @@ export async function copyOver(from: string, to: string): Promise<void> {
   }
 }
 
+/** Free room the disk must keep beside a spare of `bytes`: 256 MB plus four times its size. */
+export const roomNeededBesideSpare = (bytes: number): number => 256 * 1024 * 1024 + 4 * bytes;
+
+async function roomForSpare(file: string): Promise<boolean> {
+  try {
+    const st = await fs.promises.statfs(path.dirname(file));
+    return st.bavail * st.bsize >= roomNeededBesideSpare((await fs.promises.stat(file)).size);
+  } catch {
+    return false; // free room unknown: deleted, as before there was a spare
+  }
+}
+
 /**
- * After a new backup is recorded: the first let-go file becomes the spare (when there is none),
- * the rest are removed. A file that cannot be moved or removed now (open in another program on
- * Windows) stays a backup file without a row, which the next rotation lets go again.
+ * After a new backup is recorded: the first let-go file becomes the spare (when there is none and
+ * the disk has room), the rest are removed. A file that cannot be moved or removed now (open in
+ * another program on Windows) stays a backup file without a row, which the next rotation lets go again.
  */
 export async function keepSpare(dir: string, letGo: string[]): Promise<void> {
-  let spareTaken = fs.existsSync(path.join(dir, SPARE_FILE_NAME));
+  const [first] = letGo;
+  if (first === undefined) return;
+  const makeSpare = !fs.existsSync(path.join(dir, SPARE_FILE_NAME)) && (await roomForSpare(path.join(dir, first)));
   for (const name of letGo) {
-    const file = path.join(dir, name);
     try {
-      if (spareTaken) await fs.promises.rm(file, { force: true });
-      else {
-        await fs.promises.rename(file, path.join(dir, SPARE_FILE_NAME));
-        spareTaken = true;
-      }
+      if (name === first && makeSpare) await fs.promises.rename(path.join(dir, name), path.join(dir, SPARE_FILE_NAME));
+      else await fs.promises.rm(path.join(dir, name), { force: true });
     } catch (err) {
       console.error(`[backup] the let-go backup ${name} could not be removed yet:`, err);
     }

@@ -15,7 +15,9 @@ import { backupsDir, createBackup } from '../../../main/evidence/backup';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
 import { SPARE_FILE_NAME } from '../../../main/evidence/spare-backup-file';
 import { deleteItem } from '../../../main/store/queries/evidence';
+import { databasePath, openDatabase } from '../../../main/store/open';
 import { NOW } from '../../helpers/store-temp';
+import { mountSmallDisk, type SmallDisk } from '../../helpers/small-disk';
 import { chunked, makeEvidenceEnv, newItem, pdfBytes, type EvidenceEnv } from '../../helpers/evidence-temp';
 
 let env: EvidenceEnv;
@@ -95,4 +97,27 @@ it('the evidence only a let-go backup named is collected: the spare holds no blo
   expect(fs.existsSync(spare()), 'the first backup is the spare now').toBe(true);
   expect(third.garbage.blobs).toBe(1);
   expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(false);
+});
+
+const probe = mountSmallDisk(1024 * 1024);
+const why = 'why' in probe ? probe.why : null;
+if (!('why' in probe)) probe.unmount();
+if (why) console.log(`[skip] spare on a nearly full disk: ${why}`);
+
+it.skipIf(why !== null)('on a nearly full disk (64 MB) no spare is kept: the let-go backup is deleted', async () => {
+  const disk = mountSmallDisk(64 * 1024 * 1024) as SmallDisk;
+  const dataDir = path.join(disk.dir, 'data');
+  fs.mkdirSync(dataDir);
+  const db = openDatabase(databasePath(dataDir));
+  try {
+    const at = (minute: number) => createBackup(db, dataDir, stamp(minute), { reason: 'auto', retention: TWO_KEPT });
+    const first = (await at(0)).fileName;
+    await at(1);
+    await at(2);
+    expect(fs.readdirSync(backupsDir(dataDir))).not.toContain(first);
+    expect(fs.readdirSync(backupsDir(dataDir)), 'only the two kept, no spare').toHaveLength(2);
+  } finally {
+    db.close();
+    disk.unmount();
+  }
 });
