@@ -24,7 +24,7 @@ import { databaseNow } from '../store/queries/evidence-files';
 import { fsyncFile } from '../disk/fsync';
 import { checkCopy, copyDatabaseSnapshot, type CheckDepth } from './backup-copy';
 import { startCheckWorker } from './check-worker';
-import { copyOver, keepSpare, takeSpare } from './spare-backup-file';
+import { copySnapshotOverSpare, keepSpare } from './spare-backup-file';
 
 const TEMP_SUFFIX = '.sqlite.part';
 
@@ -83,7 +83,7 @@ export async function writeVerifiedCopy(db: Database.Database, dir: string, dept
   const temp = path.join(dir, `.${crypto.randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   startCheckWorker(); // starts while the copy is made; checks with this thread once ready
   try {
-    if (overSpare && (await takeSpare(dir, temp))) await copyDatabaseSnapshot(db, temp, copyOver);
+    if (overSpare) await copySnapshotOverSpare(db, dir, temp);
     else await copyDatabaseSnapshot(db, temp);
     makeSingleFile(temp);
     // The check reads the copy (CPU) while the disk flushes it (I/O): the two overlap, and both are
@@ -118,6 +118,8 @@ function recordAndRotate(db: Database.Database, names: string[], row: { fileName
 export interface BackupOptions {
   reason?: BackupReason;
   retention?: RetentionPolicy;
+  /** false: a new file, and the let-go files deleted, as on a nearly full disk (the bench's "no spare"). Default true. */
+  spare?: boolean;
 }
 
 export async function createBackup(db: Database.Database, dataDir: string, now: string, opts: BackupOptions = {}): Promise<BackupResult> {
@@ -127,7 +129,8 @@ export async function createBackup(db: Database.Database, dataDir: string, now: 
   // Taken before the copy starts, on the triggers' clock: blobs unused since before it are unused in the copy.
   const startedAt = databaseNow(db);
   const reason = opts.reason ?? 'manual';
-  const { temp } = await writeVerifiedCopy(db, dir, depthFor(reason), true);
+  const spare = opts.spare !== false;
+  const { temp } = await writeVerifiedCopy(db, dir, depthFor(reason), spare);
   const fileName = backupFileName(db, dir, now, reason);
   await renameWithRetry(temp, path.join(dir, fileName));
   await fsyncFolder(dir);
@@ -136,7 +139,7 @@ export async function createBackup(db: Database.Database, dataDir: string, now: 
   // Files of older backups go only after the new one is durable and recorded (a crash here leaves
   // a file without a row, which the backup list and the next rotation deal with); one stays as the
   // next backup's spare (spare-backup-file.ts).
-  await keepSpare(dir, letGo);
+  await keepSpare(dir, letGo, spare);
   const garbage = await collectGarbage(db, dataDir, startedAt);
   return { fileName, size, createdAt: now, garbage };
 }

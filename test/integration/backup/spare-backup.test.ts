@@ -13,7 +13,7 @@ import type { RetentionPolicy } from '../../../main/backup/retention';
 import { blobPath } from '../../../main/evidence/blob-store';
 import { backupsDir, createBackup } from '../../../main/evidence/backup';
 import { importEvidenceFile } from '../../../main/evidence/import-file';
-import { SPARE_FILE_NAME } from '../../../main/evidence/spare-backup-file';
+import { copySnapshotOverSpare, SPARE_FILE_NAME } from '../../../main/evidence/spare-backup-file';
 import { deleteItem } from '../../../main/store/queries/evidence';
 import { databasePath, openDatabase } from '../../../main/store/open';
 import { NOW } from '../../helpers/store-temp';
@@ -84,6 +84,49 @@ it('a database copied by the online backup API (not in WAL mode) is written into
   fs.writeFileSync(spare(), crypto.randomBytes(64 * 1024));
   const made = await backup(0);
   expect(readCopy(made)).toMatchObject({ integrity: 'ok', items: 1 });
+  expect(fs.existsSync(spare()), 'the junk spare was taken and removed, nothing was let go').toBe(false);
+});
+
+it('a let-go backup another tool hard-linked elsewhere is not written over: only its own name goes, the other copy stays as it was', async () => {
+  newItem(env);
+  const first = await backup(0);
+  const elsewhere = env.tmp.file('hardlinked-by-a-backup-tool.sqlite');
+  fs.linkSync(first, elsewhere);
+  const before = fs.readFileSync(elsewhere);
+  await backup(1);
+  await backup(2);
+  expect(fs.existsSync(first)).toBe(false);
+  expect(fs.existsSync(spare()), 'no spare from a file with two names').toBe(false);
+  newItem(env);
+  await backup(3);
+  expect(fs.readFileSync(elsewhere).equals(before)).toBe(true);
+});
+
+it('a spare that is a link to a file elsewhere is never written through: the link goes, the file stays, the backup is a new file', async () => {
+  newItem(env);
+  fs.mkdirSync(backupsDir(env.dataDir), { recursive: true });
+  const elsewhere = env.tmp.file('not-ours.sqlite');
+  fs.writeFileSync(elsewhere, 'tài liệu của người khác');
+  fs.symlinkSync(elsewhere, spare());
+  const made = await backup(0);
+  expect(readCopy(made)).toMatchObject({ integrity: 'ok', items: 1 });
+  expect(fs.readFileSync(elsewhere, 'utf8')).toBe('tài liệu của người khác');
+  expect(fs.existsSync(spare())).toBe(false);
+});
+
+it('when writing over the spare fails part-way, the backup is copied into a new file and is sound', async () => {
+  newItem(env);
+  const dir = backupsDir(env.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(spare(), crypto.randomBytes(256 * 1024));
+  const temp = path.join(dir, '.test.sqlite.part');
+  const failing = async (from: string, to: string): Promise<void> => {
+    fs.writeFileSync(to, fs.readFileSync(from).subarray(0, 4096));
+    throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+  };
+  expect(await copySnapshotOverSpare(env.db, dir, temp, failing)).toBe('new-file');
+  expect(fs.existsSync(spare()), 'the spare was taken').toBe(false);
+  expect(readCopy(temp)).toMatchObject({ integrity: 'ok', items: 1 });
 });
 
 it('the evidence only a let-go backup named is collected: the spare holds no blob', async () => {
