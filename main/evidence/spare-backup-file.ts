@@ -40,18 +40,17 @@ export const SPARE_FILE_NAME = '.spare-backup.sqlite-spare';
 const CHUNK_BYTES = 1024 * 1024;
 
 /** A regular file with no other name (no hard link, not a symlink): safe to write over in place. */
-async function plainSingleFile(file: string): Promise<boolean> {
-  const st = await fs.promises.lstat(file).catch(() => null);
-  return st !== null && st.isFile() && st.nlink === 1;
-}
+const singleFile = (st: fs.Stats | null): boolean => st !== null && st.isFile() && st.nlink === 1;
+const lstatOrNull = (file: string): Promise<fs.Stats | null> => fs.promises.lstat(file).catch(() => null);
 
 /** Moves the spare (if any) to `temp`; true when `temp` is now the spare, to be written over. */
 async function takeSpare(dir: string, temp: string): Promise<boolean> {
   const spare = path.join(dir, SPARE_FILE_NAME);
-  if (!(await plainSingleFile(spare))) {
-    // A link (or a spare a tool linked elsewhere) loses only its name here; a folder is left alone.
-    const st = await fs.promises.lstat(spare).catch(() => null);
-    if (st && !st.isDirectory()) await fs.promises.rm(spare, { force: true }).catch(() => {});
+  const st = await lstatOrNull(spare);
+  if (st === null || st.isDirectory()) return false; // none (the first backups of a day), or a folder: left alone
+  if (!singleFile(st)) {
+    // A link, or a spare a tool linked elsewhere: only its name here goes.
+    await fs.promises.rm(spare, { force: true }).catch(() => {});
     return false;
   }
   try {
@@ -108,7 +107,7 @@ export async function copySnapshotOverSpare(db: Database.Database, dir: string, 
 }
 
 /** Free room the disk must keep beside a spare of `bytes`: 256 MB plus four times its size. */
-export const roomNeededBesideSpare = (bytes: number): number => 256 * 1024 * 1024 + 4 * bytes;
+const roomNeededBesideSpare = (bytes: number): number => 256 * 1024 * 1024 + 4 * bytes;
 
 async function roomForSpare(file: string): Promise<boolean> {
   try {
@@ -129,7 +128,7 @@ export async function keepSpare(dir: string, letGo: string[], wanted = true): Pr
   const [first] = letGo;
   if (first === undefined) return;
   const firstFile = path.join(dir, first);
-  const makeSpare = wanted && !fs.existsSync(path.join(dir, SPARE_FILE_NAME)) && (await plainSingleFile(firstFile)) && (await roomForSpare(firstFile));
+  const makeSpare = wanted && !fs.existsSync(path.join(dir, SPARE_FILE_NAME)) && singleFile(await lstatOrNull(firstFile)) && (await roomForSpare(firstFile));
   for (const name of letGo) {
     try {
       if (name === first && makeSpare) await setAside(dir, name);
