@@ -57,6 +57,18 @@ export function mountSmallDisk(bytes: number): SmallDisk | { why: string } {
   };
 }
 
+/** Whether this machine lets a test mount a small tmpfs: null when it does, else why not, printed
+ *  once as the skip reason of `what` (the tests then skip with it, never silently). */
+export function smallDiskUnavailable(what: string): string | null {
+  const probe = mountSmallDisk(1024 * 1024);
+  if ('why' in probe) {
+    console.log(`[skip] ${what}: ${probe.why}`);
+    return probe.why;
+  }
+  probe.unmount();
+  return null;
+}
+
 /** chattr +i: the file cannot be written, even by root. Returns the undo, or why it cannot be done. */
 export function makeImmutable(file: string): (() => void) | { why: string } {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return { why: 'cần Linux và quyền root cho chattr +i (needs Linux as root for chattr +i)' };

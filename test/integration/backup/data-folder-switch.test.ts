@@ -18,7 +18,7 @@ import { readChosenDataDir } from '../../../main/startup/data-folder-choice';
 import { databasePath } from '../../../main/store/open';
 import { createHarness, type Harness } from '../../helpers/app-harness';
 import { packagedAssessment } from '../../helpers/package-fixture';
-import { mountSmallDisk, type SmallDisk } from '../../helpers/small-disk';
+import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../helpers/small-disk';
 
 const registry = createHandlerRegistry();
 let source: Harness;
@@ -27,10 +27,7 @@ let archive: string;
 const open: AppContext[] = [];
 let disk: SmallDisk | undefined;
 
-const probe = mountSmallDisk(1024 * 1024);
-const why = 'why' in probe ? probe.why : null;
-if (!('why' in probe)) probe.unmount();
-if (why) console.log(`[skip] not-enough-space tests: ${why}`);
+const why = smallDiskUnavailable('not-enough-space tests');
 
 beforeAll(async () => {
   source = createHarness();

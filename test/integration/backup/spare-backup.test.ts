@@ -17,7 +17,7 @@ import { copySnapshotOverSpare, SPARE_FILE_NAME } from '../../../main/evidence/s
 import { deleteItem } from '../../../main/store/queries/evidence';
 import { databasePath, openDatabase } from '../../../main/store/open';
 import { NOW } from '../../helpers/store-temp';
-import { mountSmallDisk, type SmallDisk } from '../../helpers/small-disk';
+import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../helpers/small-disk';
 import { chunked, makeEvidenceEnv, newItem, pdfBytes, type EvidenceEnv } from '../../helpers/evidence-temp';
 
 let env: EvidenceEnv;
@@ -142,10 +142,7 @@ it('the evidence only a let-go backup named is collected: the spare holds no blo
   expect(fs.existsSync(blobPath(env.dataDir, hash))).toBe(false);
 });
 
-const probe = mountSmallDisk(1024 * 1024);
-const why = 'why' in probe ? probe.why : null;
-if (!('why' in probe)) probe.unmount();
-if (why) console.log(`[skip] spare on a nearly full disk: ${why}`);
+const why = smallDiskUnavailable('spare on a nearly full disk');
 
 it.skipIf(why !== null)('on a nearly full disk (64 MB) no spare is kept: the let-go backup is deleted', async () => {
   const disk = mountSmallDisk(64 * 1024 * 1024) as SmallDisk;

@@ -10,12 +10,9 @@ import { databasePath } from '../../../main/store/open';
 import { leavesOf } from '../../../shared/domain/criteria-tree';
 import { agencyDraft } from '../../helpers/agency-fixture';
 import { createHarness, type Harness } from '../../helpers/app-harness';
-import { mountSmallDisk, type SmallDisk } from '../../helpers/small-disk';
+import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../helpers/small-disk';
 
-const probe = mountSmallDisk(1024 * 1024);
-const why = 'why' in probe ? probe.why : null;
-if (!('why' in probe)) probe.unmount();
-if (why) console.log(`[skip] full disk and read-only folder tests: ${why}`);
+const why = smallDiskUnavailable('full disk and read-only folder tests');
 
 let disk: SmallDisk | undefined;
 let h: Harness | undefined;
