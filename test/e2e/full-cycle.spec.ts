@@ -86,12 +86,31 @@ test('an officer carries a year through lock, submission, appraisal, answers, cl
   await submitSignedReport(page, { sentOn: '10/01/2027', docNumber: '12/BC-SNV', docDate: '08/01/2027', fileName: 'bao-cao-ky-so.pdf' });
   const steps = lifecycleSteps(page);
 
-  // --- Import the first round: two requests, one survey point.
+  // --- Import the first round: two requests, one survey point. The answer to the screen's first
+  // read (no appraisal yet) reaches the page only after the import has answered: CI once saw that
+  // older answer replace the imported round.
+  let releaseFirstRead: () => void = () => undefined;
+  const firstReadHeld = new Promise<void>((resolve) => (releaseFirstRead = resolve));
+  await page.route(
+    '**/api/appraisal:get',
+    async (route) => {
+      const answeredBeforeImport = await route.fetch();
+      await firstReadHeld;
+      await route.fulfill({ response: answeredBeforeImport });
+    },
+    { times: 1 },
+  );
   await steps.getByRole('button', { name: 'Kết quả thẩm định' }).click();
   await expect(page.getByRole('heading', { name: 'Kết quả thẩm định năm 2026' })).toBeVisible();
   const fileInput = page.getByLabel(/^Nhập kết quả thẩm định/);
   await fileInput.setInputFiles({ name: 'tham-dinh-vong-1.json', mimeType: 'application/json', buffer: firstRound });
   await expect(page.getByText('Đã nhập vòng thẩm định 1.')).toBeVisible();
+  await expect(page.getByText('Còn 2/2 đề nghị chưa trả lời')).toBeVisible();
+  const firstReadAnswered = page.waitForResponse('**/api/appraisal:get');
+  releaseFirstRead();
+  await firstReadAnswered;
+  await page.waitForTimeout(300); // the page reads the held answer and draws (the old screen put "no appraisal" back here)
+  expect(await page.getByText('Chưa có kết quả thẩm định.', { exact: false }).count()).toBe(0);
   await expect(page.getByText('Còn 2/2 đề nghị chưa trả lời')).toBeVisible();
   await expect(page.getByText(/Còn 9 tiêu chí điều tra xã hội học chưa có điểm/)).toBeVisible();
   const row111 = page.locator('tr[data-code="1.1.1"]');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppraisalTotalsView, AppraisalView } from '../../../shared/api/channels/appraisal';
 import type { ExportedFileView } from '../../../shared/api/channels/history';
 import type { EvidenceItem } from '../../../shared/api/evidence-entities';
@@ -33,12 +33,21 @@ export function AppraisalScreen({ assessmentId, agencyId, year, onBack }: Apprai
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState<ExportedFileView | null>(null);
 
+  // Every view shown gets a number: a read that was asked before a newer view arrived (the screen's
+  // first read still in flight when an import answers) must not put the older view back.
+  const viewNumber = useRef(0);
+  const showView = useCallback((next: AppraisalView) => {
+    viewNumber.current += 1;
+    setView(next);
+  }, []);
+
   const load = useCallback(async () => {
+    const asked = viewNumber.current;
     const [v, docs] = await Promise.all([api['appraisal:get']({ assessmentId }), api['evidence:listForAgency']({ agencyId })]);
-    if (v.ok) setView(v.value);
-    else setError(v.error.message);
+    if (!v.ok) setError(v.error.message);
+    else if (viewNumber.current === asked) showView(v.value);
     if (docs.ok) setDocuments(docs.value.items);
-  }, [assessmentId, agencyId]);
+  }, [assessmentId, agencyId, showView]);
 
   useEffect(() => {
     // The backend is the external system this effect reads from.
@@ -56,7 +65,7 @@ export function AppraisalScreen({ assessmentId, agencyId, year, onBack }: Apprai
       setError(r.error.message);
       return;
     }
-    setView(r.value.appraisal);
+    showView(r.value.appraisal);
     setNotice(r.value.changed ? t('appraisal.imported', { round: r.value.round }) : t('appraisal.importedSame', { round: r.value.round }));
   };
 
@@ -67,7 +76,7 @@ export function AppraisalScreen({ assessmentId, agencyId, year, onBack }: Apprai
   };
 
   const changed = (next: AppraisalView) => {
-    setView(next);
+    showView(next);
     void api['evidence:listForAgency']({ agencyId }).then((docs) => docs.ok && setDocuments(docs.value.items));
   };
 
